@@ -1,0 +1,336 @@
+"""The state of the network on a date, folded from the ledger.
+
+Rules for weighing evidence about one mission (also in ARCHITECTURE.md):
+
+1. Only asserted events change the state. Claimed, hedged, negated, future and hypothetical
+   events are kept in the ledger and shown as reports, never folded.
+2. A dated status event (opened, suspended, staff withdrawn, relocated, closed, reopened,
+   staff returned, envoy arrived or credentials presented) outweighs an undated listing,
+   whatever their dates: a listing records that a mission exists, not that diplomats are in it.
+3. Among status events, the one with the latest date on or before the as-of date governs.
+   Dates are intervals: an event dated "2020-12" applies from 2020-12-01, and an answer it
+   governs before 2020-12-31 is marked uncertain. Ties go to the finer date, then to the
+   event recorded later.
+4. Before its first status event a mission's state is inferred from that event: a suspension,
+   withdrawal, relocation or closure implies it was operating; a reopening implies it was
+   not; an opening implies it did not yet exist. Inferred states say so.
+5. With no status event, a mission named in a listing is "listed, unconfirmed" from its
+   creation date where the listing gives one (before it: not yet open).
+6. When a listing is newer than the status event that governs, and that status says the
+   mission is not staffed, the answer keeps the status and names the listing as conflicting
+   evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+from .ledger import Ledger
+from .model import (
+    ENVOY_SUBTYPES,
+    LISTING_SUBTYPE,
+    MEMBERSHIP_SUBTYPES,
+    MISSION_STATUS_SUBTYPES,
+    Status,
+)
+
+_INFER_BEFORE = {
+    "mission_opened": Status.NOT_YET_OPEN,
+    "mission_reopened": Status.CLOSED,
+    "mission_reopened_limited": Status.CLOSED,
+    "staff_returned": Status.STAFF_WITHDRAWN,
+}
+
+
+@dataclass
+class EventRef:
+    """A pointer to the ledger event an answer rests on."""
+
+    id: str
+    subtype: str
+    date: str | None
+    precision: str
+
+
+@dataclass
+class MissionState:
+    mission: str
+    sender: str
+    host: str
+    city: str
+    kind: str
+    status: Status
+    since: str | None  # date of the governing event, as precise as its source
+    basis: str  # how the status was reached: "event", "inferred", "listing"
+    uncertain: bool = False  # the governing event's date may fall after the as-of date
+    governing: EventRef | None = None
+    listing: EventRef | None = None
+    last_envoy: EventRef | None = None
+    conflicts: list[str] = field(default_factory=list)
+    created: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    listed_as: list[str] = field(default_factory=list)  # QIDs of listing rows
+    marks: dict[str, bool] = field(default_factory=dict)  # group name -> member on the as-of date
+
+    @property
+    def label(self) -> str:
+        text = self.status.label
+        if self.basis == "inferred":
+            text += " (inferred)"
+        if self.uncertain:
+            text += " (date uncertain)"
+        return text
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["status"] = self.status.value
+        out["status_label"] = self.label
+        out["staffed"] = self.status.staffed
+        return out
+
+
+def _ref(row) -> EventRef | None:
+    if row is None:
+        return None
+    return EventRef(id=row[0], subtype=row[1], date=row[2], precision=row[3])
+
+
+_STATUS = tuple(MISSION_STATUS_SUBTYPES)
+_ENVOY = tuple(ENVOY_SUBTYPES)
+
+
+def _in_list(values) -> str:
+    return ", ".join(f"'{v}'" for v in values)
+
+
+# One row per mission with the few events the fold needs. The fold's choices are made in
+# SQL aggregates so a snapshot over millions of events stays one scan.
+_MISSION_FOLD = f"""
+SELECT e.mission,
+       any_value(e.actor) AS sender,
+       any_value(e.target) AS host,
+       any_value(e.city) AS city,
+       any_value(e.mission_kind) AS kind,
+       arg_max([e.id, e.subtype, e.date_value, e.date_precision, CAST(e.date_end AS VARCHAR)],
+               [epoch(e.date_start), epoch(e.date_end), e.seq])
+           FILTER (WHERE e.subtype IN ({_in_list(_STATUS)}) AND e.date_start <= $at) AS last_status,
+       arg_min([e.id, e.subtype, e.date_value, e.date_precision],
+               [epoch(e.date_start), epoch(e.date_end), e.seq])
+           FILTER (WHERE e.subtype IN ({_in_list(_STATUS)}) AND e.date_start IS NOT NULL) AS first_status,
+       arg_max([e.id, e.subtype, e.date_value, e.date_precision, CAST(e.date_start AS VARCHAR)],
+               [epoch(e.date_start), e.seq])
+           FILTER (WHERE e.subtype = '{LISTING_SUBTYPE}') AS listing,
+       arg_max([e.id, e.subtype, e.date_value, e.date_precision],
+               [epoch(e.date_start), e.seq])
+           FILTER (WHERE e.subtype IN ({_in_list(_ENVOY)}) AND e.date_start <= $at) AS last_envoy
+FROM events e
+WHERE e.mission IS NOT NULL AND e.mission <> '' AND e.modality = 'asserted' {{where}}
+GROUP BY e.mission
+"""
+
+_LISTING_ATTRS = """
+SELECT mission, min(created_start) AS created_start, arg_min(created_value, created_start) AS created,
+       any_value(lat) AS lat, any_value(lon) AS lon, list(qid ORDER BY qid) AS qids,
+       list(DISTINCT kind) AS kinds, any_value(city) AS city
+FROM listings WHERE mission IN (SELECT unnest($missions)) GROUP BY mission
+"""
+
+
+def mission_states(
+    ledger: Ledger, at: dt.date, host: str | None = None, sender: str | None = None
+) -> list[MissionState]:
+    where, params = "", {"at": at}
+    if host:
+        where += " AND e.target = $host"
+        params["host"] = host
+    if sender:
+        where += " AND e.actor = $sender"
+        params["sender"] = sender
+    rows = ledger.con.execute(_MISSION_FOLD.format(where=where), params).fetchall()
+    attrs = {}
+    if rows:
+        for r in ledger.con.execute(_LISTING_ATTRS, {"missions": [r[0] for r in rows]}).fetchall():
+            attrs[r[0]] = r
+    states = []
+    for mission, snd, hst, city, kind, last, first, listing, envoy in rows:
+        state = _interpret(mission, snd, hst, city, kind, last, first, listing, envoy, attrs.get(mission), at)
+        if state is not None:
+            states.append(state)
+    return states
+
+
+def _interpret(mission, sender, host, city, kind, last, first, listing, envoy, attr, at) -> MissionState | None:
+    created_start = attr[1] if attr else None
+    state = MissionState(
+        mission=mission,
+        sender=sender,
+        host=host,
+        city=city,
+        kind=(attr[6][0] if attr and attr[6] else kind) or kind,
+        status=Status.LISTED,
+        since=None,
+        basis="listing",
+        listing=_ref(listing),
+        last_envoy=_ref(envoy),
+        created=attr[2] if attr else None,
+        lat=attr[3] if attr else None,
+        lon=attr[4] if attr else None,
+        listed_as=list(attr[5]) if attr else [],
+    )
+    if last is not None:
+        state.status = MISSION_STATUS_SUBTYPES[last[1]][0]
+        state.since, state.basis = last[2], "event"
+        state.governing = _ref(last)
+        state.uncertain = dt.date.fromisoformat(last[4]) > at
+    elif first is not None:
+        state.status = _INFER_BEFORE.get(first[1], Status.OPERATING)
+        state.basis = "inferred"
+        state.governing = _ref(first)
+        state.since = None
+        if state.status is Status.NOT_YET_OPEN:
+            return None
+    elif listing is not None:
+        if created_start is not None and created_start > at:
+            return None
+        state.since = state.created
+    else:
+        return None  # only envoy events: not enough to say a mission exists
+    if (
+        listing is not None
+        and last is not None
+        and not state.status.staffed
+        and listing[4] is not None
+        and dt.date.fromisoformat(listing[4]) >= dt.date.fromisoformat(last[4])
+    ):
+        state.conflicts.append(
+            f"still named in the {listing[2]} mission listing, after the {last[2]} event that sets "
+            f"'{state.status.label}'; the dated event is taken over the undated listing"
+        )
+    return state
+
+
+@dataclass
+class Membership:
+    bloc: str
+    member: str
+    joined: str | None
+    joined_precision: str
+    verified: bool | None
+    suspended: bool = False
+    suspended_since: str | None = None
+    uncertain: bool = False
+    event_ids: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+class Memberships:
+    """Dated bloc membership, folded from membership events. Small enough to hold in memory."""
+
+    def __init__(self, ledger: Ledger):
+        self.rows = ledger.con.execute(
+            f"""SELECT id, subtype, actor, target, date_value, date_precision, date_start, date_end, verified, seq
+                FROM events WHERE subtype IN ({_in_list(MEMBERSHIP_SUBTYPES)}) AND modality = 'asserted'
+                ORDER BY target, actor, date_start NULLS FIRST, date_end, seq"""
+        ).fetchall()
+        self.blocs = sorted({r[3] for r in self.rows})
+
+    def members(self, bloc: str, at: dt.date) -> dict[str, Membership]:
+        out: dict[str, Membership] = {}
+        for eid, subtype, actor, target, value, precision, start, end, verified, _ in self.rows:
+            if target != bloc or start is None or start > at:
+                continue
+            uncertain = end > at
+            if subtype == "membership_joined":
+                out[actor] = Membership(bloc, actor, value, precision, verified, uncertain=uncertain, event_ids=[eid])
+            elif subtype == "membership_left":
+                if uncertain and actor in out:
+                    out[actor].uncertain = True
+                    out[actor].event_ids.append(eid)
+                else:
+                    out.pop(actor, None)
+            elif subtype == "membership_suspended" and actor in out:
+                out[actor].suspended, out[actor].suspended_since = True, value
+                out[actor].event_ids.append(eid)
+            elif subtype == "membership_reinstated" and actor in out:
+                out[actor].suspended, out[actor].suspended_since = False, None
+                out[actor].event_ids.append(eid)
+        return out
+
+    def unresolved(self, bloc: str) -> list[tuple[str, str]]:
+        return [(r[2], r[0]) for r in self.rows if r[3] == bloc and r[1] == "membership_unresolved"]
+
+    def periods(self, bloc: str, member: str) -> list[tuple[str | None, str | None]]:
+        """Periods of membership as (joined, left) date texts; a rejoining makes two."""
+        periods: list[list[str | None]] = []
+        for _, subtype, actor, target, value, *_ in self.rows:
+            if target != bloc or actor != member:
+                continue
+            if subtype == "membership_joined":
+                periods.append([value, None])
+            elif subtype == "membership_left" and periods:
+                periods[-1][1] = value
+        return [tuple(p) for p in periods]
+
+    def blocs_of(self, member: str, at: dt.date) -> list[Membership]:
+        return [m for b in self.blocs if (m := self.members(b, at).get(member))]
+
+
+@dataclass
+class ProtectingPower:
+    protecting: str
+    protected: str
+    host: str
+    since: str | None
+    precision: str
+    event_id: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def protecting_powers(ledger: Ledger, at: dt.date, host: str | None = None) -> list[ProtectingPower]:
+    """Mandates in force on `at`. A mandate whose start the sources do not date counts as in
+    force (marked by precision 'unknown') unless a dated end precedes `at`."""
+    where = "AND target = $host" if host else ""
+    params = {"at": at, **({"host": host} if host else {})}
+    rows = ledger.con.execute(
+        f"""SELECT actor, third, target,
+                   arg_max([id, subtype, date_value, date_precision],
+                           [coalesce(epoch(date_start), -1e18), seq]) AS last
+            FROM events
+            WHERE subtype IN ('protecting_power_start', 'protecting_power_end') AND modality = 'asserted'
+              AND (date_start IS NULL OR date_start <= $at) {where}
+            GROUP BY actor, third, target""",
+        params,
+    ).fetchall()
+    return sorted(
+        (
+            ProtectingPower(actor, third, target, last[2], last[3], last[0])
+            for actor, third, target, last in rows
+            if last[1] == "protecting_power_start"
+        ),
+        key=lambda p: (p.host, p.protecting, p.protected),
+    )
+
+
+@dataclass
+class Snapshot:
+    at: dt.date
+    missions: list[MissionState]
+    protecting_powers: list[ProtectingPower]
+    memberships: dict[str, dict[str, Membership]]
+
+
+def state(ledger: Ledger, at: dt.date) -> Snapshot:
+    """The whole network on one date."""
+    ms = Memberships(ledger)
+    return Snapshot(
+        at=at,
+        missions=mission_states(ledger, at),
+        protecting_powers=protecting_powers(ledger, at),
+        memberships={b: ms.members(b, at) for b in ms.blocs},
+    )
