@@ -7,7 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+import duckdb
+
 from . import __version__
+from .ledger import LedgerError
 
 EPILOG = """examples:
   legation missions --host PRK --at 2019-06-01 --at 2024-11-20 --mark NATO
@@ -101,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except (UserError, ValueError, KeyError, RuntimeError, OSError) as err:
-        message = err.args[0] if isinstance(err, KeyError) and err.args else str(err)
+    except (UserError, ValueError, LedgerError, OSError, duckdb.Error) as err:
+        message = str(err).splitlines()[0] if str(err) else type(err).__name__
         print(f"legation: error: {message}", file=sys.stderr)
         return 2
 
@@ -194,6 +197,7 @@ def _load(args) -> int:
             report = load_default(ledger)
             for f in args.events:
                 report.write = report.write + load_event_file(ledger, f)
+        ledger.compact()
         after = ledger.counts()
     data = {
         "db": str(path),

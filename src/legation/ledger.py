@@ -23,9 +23,8 @@ from .model import Event, Source
 SCHEMA_VERSION = "1"
 APPLICATION = "legation"
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS events (
+EVENTS_TABLE = """
+CREATE TABLE IF NOT EXISTS {name} (
     id VARCHAR PRIMARY KEY,
     seq BIGINT NOT NULL,
     subtype VARCHAR NOT NULL,
@@ -34,7 +33,8 @@ CREATE TABLE IF NOT EXISTS events (
     actor VARCHAR NOT NULL,
     target VARCHAR,
     third VARCHAR,
-    mission VARCHAR,
+    place VARCHAR,  -- the mission's city, folded for matching ('bogota')
+    mclass VARCHAR,  -- 'embassy' or 'consulate': with actor, target and place, names a mission
     city VARCHAR,
     mission_kind VARCHAR,
     date_value VARCHAR,
@@ -48,6 +48,10 @@ CREATE TABLE IF NOT EXISTS events (
     confidence DOUBLE,
     recorded_at TIMESTAMP NOT NULL
 );
+"""
+
+SCHEMA = EVENTS_TABLE.format(name="events") + """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS sources (
     id VARCHAR PRIMARY KEY,
     citation VARCHAR NOT NULL,
@@ -90,7 +94,7 @@ CREATE TABLE IF NOT EXISTS blocs (
 """
 
 EVENT_COLUMNS = (
-    "id", "seq", "subtype", "type", "mode", "actor", "target", "third", "mission", "city",
+    "id", "seq", "subtype", "type", "mode", "actor", "target", "third", "place", "mclass", "city",
     "mission_kind", "date_value", "date_precision", "date_start", "date_end", "modality",
     "attributed_to", "note", "verified", "confidence", "recorded_at",
 )  # fmt: skip
@@ -239,6 +243,32 @@ class Ledger:
             self._insert_ignoring("event_sources", ("event_id", "source_id"), sorted(links))
         return WriteReport(events_new=len(fresh), events_seen=len(merged), sources_new=len(new_sources))
 
+    # Events sorted by host on disk let DuckDB skip whole row groups when a question is about
+    # one host. Appends land unsorted at the end; once that tail is large, the table is
+    # rewritten in host order. Every row, id and seq is kept: only the physical order changes.
+    COMPACT_MIN_TAIL = 100_000
+
+    def unclustered_tail(self) -> int:
+        mark = int(self.meta().get("clustered_through_seq", "0"))
+        return self.con.execute("SELECT count(*) FROM events WHERE seq > ?", [mark]).fetchone()[0]
+
+    def compact(self, force: bool = False) -> bool:
+        tail = self.unclustered_tail()
+        total = self.counts()["events"]
+        if not force and (tail < self.COMPACT_MIN_TAIL or tail < total // 10):
+            return False
+        with self.transaction():
+            self.con.execute(EVENTS_TABLE.format(name="events_clustered"))
+            self.con.execute(
+                "INSERT INTO events_clustered SELECT * FROM events ORDER BY target, actor, place, date_start, seq"
+            )
+            self.con.execute("DROP TABLE events")
+            self.con.execute("ALTER TABLE events_clustered RENAME TO events")
+            top = self.con.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+            self.set_meta("clustered_through_seq", str(top))
+        self.con.execute("CHECKPOINT")
+        return True
+
     def add_listings(self, rows: Sequence[dict], source: Source) -> WriteReport:
         with self.transaction():
             known = self._existing("listings", "id", [r["id"] for r in rows])
@@ -336,7 +366,7 @@ _LISTING_TYPES = {"created_start": "::DATE", "accredited_to": "::VARCHAR[]"}
 def _event_row(e: Event, seq: int, now: dt.datetime) -> tuple:
     d = e.date
     return (
-        e.id, seq, e.subtype, e.type, e.mode, e.actor, e.target, e.third, e.mission, e.city,
+        e.id, seq, e.subtype, e.type, e.mode, e.actor, e.target, e.third, e.place, e.mclass, e.city,
         e.mission_kind, d.value if d else None, d.precision if d else "unknown",
         d.start if d else None, d.end if d else None, e.modality.value, e.attributed_to,
         e.note, e.verified, e.confidence, now,

@@ -151,7 +151,12 @@ def place_key(city: str | None) -> str:
 
 
 def mission_key(sender: str, host: str, city: str | None, kind: str) -> str:
-    return f"{sender}>{host}@{place_key(city)}:{mission_class(kind)}"
+    return mission_id(sender, host, place_key(city), mission_class(kind))
+
+
+def mission_id(sender: str, host: str, place: str, mclass: str) -> str:
+    """The name of one mission: who sends it, where, and whether it is an embassy or a consulate."""
+    return f"{sender}>{host}@{place}:{mclass}"
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,14 @@ class Event:
     @property
     def mode(self) -> str:
         return plover_of(self.subtype)[1]
+
+    @property
+    def place(self) -> str:
+        return place_key(self.city) if self.mission_kind else ""
+
+    @property
+    def mclass(self) -> str:
+        return mission_class(self.mission_kind) if self.mission_kind else ""
 
     @property
     def mission(self) -> str:

@@ -305,7 +305,7 @@ class Legation:
             [event_id],
         ).fetchone()
         if row is None:
-            raise KeyError(f"no event with id {event_id!r}")
+            raise ValueError(f"no event with id {event_id!r}")
         keys = ("id", "subtype", "actor", "target", "protected", "date", "precision", "city", "modality", "note", "verified")
         return {**dict(zip(keys, row)), "sources": self.ledger.sources_of([event_id]).get(event_id, [])}
 

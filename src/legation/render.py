@@ -66,7 +66,7 @@ def missions(app, answers) -> str:
         for d, m in per_date.items():
             for c in m.conflicts:
                 notes.append(f"{who}, {m.city} ({d}): {c}.")
-    out = [title, "", table([other.capitalize(), "City", "Kind", *dates], rows)]
+    out = [title, "", table([other.capitalize(), "City", "Kind", *dates], rows).rstrip("\n")]
     if notes:
         out += ["", "Conflicting evidence:"] + [f"  * {n}" for n in notes]
     for a in answers:
@@ -95,7 +95,7 @@ def history(app, d) -> str:
         more = f" (+{len(e['sources']) - 1})" if len(e["sources"]) > 1 else ""
         what = e["subtype"] + (f" for {app.name(e['protected'])}" if e["protected"] else "")
         rows.append([e["date"] or "undated", e["precision"], what, e["city"], e["modality"], _cut(src, 70) + more])
-    out.append(table(["Date", "Precision", "Event", "City", "Modality", "Source"], rows))
+    out.append(table(["Date", "Precision", "Event", "City", "Modality", "Source"], rows).rstrip("\n"))
     if d["listings"]:
         out += ["", "Listed in the 2022-11 mission listing (Wikidata, CC0):"]
         for l in d["listings"]:

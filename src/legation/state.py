@@ -33,13 +33,20 @@ from .model import (
     MEMBERSHIP_SUBTYPES,
     MISSION_STATUS_SUBTYPES,
     Status,
+    mission_id,
 )
 
+# What a mission's first dated status event says about the time before it. Envoy arrivals
+# and credentials say nothing about before, so they infer nothing.
 _INFER_BEFORE = {
     "mission_opened": Status.NOT_YET_OPEN,
     "mission_reopened": Status.CLOSED,
     "mission_reopened_limited": Status.CLOSED,
     "staff_returned": Status.STAFF_WITHDRAWN,
+    "staff_withdrawn": Status.OPERATING,
+    "mission_relocated": Status.OPERATING,
+    "mission_suspended": Status.OPERATING,
+    "mission_closed": Status.OPERATING,
 }
 
 
@@ -91,10 +98,10 @@ class MissionState:
         return out
 
 
-def _ref(row) -> EventRef | None:
+def _ref(row: dict | None) -> EventRef | None:
     if row is None:
         return None
-    return EventRef(id=row[0], subtype=row[1], date=row[2], precision=row[3])
+    return EventRef(id=row["id"], subtype=row["subtype"], date=row["value"], precision=row["precision"])
 
 
 _STATUS = tuple(MISSION_STATUS_SUBTYPES)
@@ -106,28 +113,26 @@ def _in_list(values) -> str:
 
 
 # One row per mission with the few events the fold needs. The fold's choices are made in
-# SQL aggregates so a snapshot over millions of events stays one scan.
+# SQL aggregates so a snapshot over millions of events stays one scan; keys are structs
+# (date start, date end, recording order), which DuckDB compares field by field.
+_KEY = "{'s': e.date_start, 'e': e.date_end, 'q': e.seq}"
 _MISSION_FOLD = f"""
-SELECT e.mission,
-       any_value(e.actor) AS sender,
-       any_value(e.target) AS host,
+SELECT e.actor, e.target, e.place, e.mclass,
        any_value(e.city) AS city,
        any_value(e.mission_kind) AS kind,
-       arg_max([e.id, e.subtype, e.date_value, e.date_precision, CAST(e.date_end AS VARCHAR)],
-               [epoch(e.date_start), epoch(e.date_end), e.seq])
+       arg_max({{'id': e.id, 'subtype': e.subtype, 'value': e.date_value, 'precision': e.date_precision,
+                 'end': e.date_end}}, {_KEY})
            FILTER (WHERE e.subtype IN ({_in_list(_STATUS)}) AND e.date_start <= $at) AS last_status,
-       arg_min([e.id, e.subtype, e.date_value, e.date_precision],
-               [epoch(e.date_start), epoch(e.date_end), e.seq])
+       arg_min({{'id': e.id, 'subtype': e.subtype, 'value': e.date_value, 'precision': e.date_precision}}, {_KEY})
            FILTER (WHERE e.subtype IN ({_in_list(_STATUS)}) AND e.date_start IS NOT NULL) AS first_status,
-       arg_max([e.id, e.subtype, e.date_value, e.date_precision, CAST(e.date_start AS VARCHAR)],
-               [epoch(e.date_start), e.seq])
+       arg_max({{'id': e.id, 'subtype': e.subtype, 'value': e.date_value, 'precision': e.date_precision,
+                 'start': e.date_start}}, {_KEY})
            FILTER (WHERE e.subtype = '{LISTING_SUBTYPE}') AS listing,
-       arg_max([e.id, e.subtype, e.date_value, e.date_precision],
-               [epoch(e.date_start), e.seq])
+       arg_max({{'id': e.id, 'subtype': e.subtype, 'value': e.date_value, 'precision': e.date_precision}}, {_KEY})
            FILTER (WHERE e.subtype IN ({_in_list(_ENVOY)}) AND e.date_start <= $at) AS last_envoy
 FROM events e
-WHERE e.mission IS NOT NULL AND e.mission <> '' AND e.modality = 'asserted' {{where}}
-GROUP BY e.mission
+WHERE e.mclass <> '' AND e.modality = 'asserted' __WHERE__
+GROUP BY e.actor, e.target, e.place, e.mclass
 """
 
 _LISTING_ATTRS = """
@@ -148,13 +153,14 @@ def mission_states(
     if sender:
         where += " AND e.actor = $sender"
         params["sender"] = sender
-    rows = ledger.con.execute(_MISSION_FOLD.format(where=where), params).fetchall()
+    rows = ledger.con.execute(_MISSION_FOLD.replace("__WHERE__", where), params).fetchall()
+    keyed = [(mission_id(r[0], r[1], r[2], r[3]), r) for r in rows]
     attrs = {}
     if rows:
-        for r in ledger.con.execute(_LISTING_ATTRS, {"missions": [r[0] for r in rows]}).fetchall():
+        for r in ledger.con.execute(_LISTING_ATTRS, {"missions": [k for k, _ in keyed]}).fetchall():
             attrs[r[0]] = r
     states = []
-    for mission, snd, hst, city, kind, last, first, listing, envoy in rows:
+    for mission, (snd, hst, _, _, city, kind, last, first, listing, envoy) in keyed:
         state = _interpret(mission, snd, hst, city, kind, last, first, listing, envoy, attrs.get(mission), at)
         if state is not None:
             states.append(state)
@@ -180,12 +186,12 @@ def _interpret(mission, sender, host, city, kind, last, first, listing, envoy, a
         listed_as=list(attr[5]) if attr else [],
     )
     if last is not None:
-        state.status = MISSION_STATUS_SUBTYPES[last[1]][0]
-        state.since, state.basis = last[2], "event"
+        state.status = MISSION_STATUS_SUBTYPES[last["subtype"]][0]
+        state.since, state.basis = last["value"], "event"
         state.governing = _ref(last)
-        state.uncertain = dt.date.fromisoformat(last[4]) > at
-    elif first is not None:
-        state.status = _INFER_BEFORE.get(first[1], Status.OPERATING)
+        state.uncertain = last["end"] > at
+    elif first is not None and first["subtype"] in _INFER_BEFORE:
+        state.status = _INFER_BEFORE[first["subtype"]]
         state.basis = "inferred"
         state.governing = _ref(first)
         state.since = None
@@ -201,11 +207,10 @@ def _interpret(mission, sender, host, city, kind, last, first, listing, envoy, a
         listing is not None
         and last is not None
         and not state.status.staffed
-        and listing[4] is not None
-        and dt.date.fromisoformat(listing[4]) >= dt.date.fromisoformat(last[4])
+        and listing["start"] >= last["end"]
     ):
         state.conflicts.append(
-            f"still named in the {listing[2]} mission listing, after the {last[2]} event that sets "
+            f"still named in the {listing['value']} mission listing, after the {last['value']} event that sets "
             f"'{state.status.label}'; the dated event is taken over the undated listing"
         )
     return state
