@@ -88,3 +88,18 @@ def test_text_file_is_refused(tmp_path):
 def test_unwritable_folder_is_refused():
     with pytest.raises(LedgerError, match="cannot create"):
         Ledger("/proc/legation/ledger.duckdb")
+
+
+def test_clustering_keeps_every_event_and_every_answer(scratch_db):
+    from legation.queries import Legation
+
+    before = Legation.open(scratch_db)
+    answer = [(m.mission, m.status, m.since) for m in before.missions(at="2024-11-20", host="PRK").missions]
+    rows = before.ledger.con.execute("SELECT id, seq FROM events ORDER BY seq").fetchall()
+    before.ledger.close()
+    with Ledger(scratch_db) as ledger:
+        assert ledger.compact(force=True)
+        assert ledger.unclustered_tail() == 0
+        assert ledger.con.execute("SELECT id, seq FROM events ORDER BY seq").fetchall() == rows
+    after = Legation.open(scratch_db)
+    assert [(m.mission, m.status, m.since) for m in after.missions(at="2024-11-20", host="PRK").missions] == answer

@@ -13,7 +13,8 @@ form goes to the entry with the best rank, in this order:
 ISO codes are matched apart and only as written in capitals ("PRK", "KP"), so that a code can
 never be shadowed by a word, and a word such as "in" or "is" never reads as a code.
 
-A government body resolves to its state: "the Polish Foreign Ministry", "Government of Sweden",
+A possessive resolves to its owner ("Russia's Kursk region", "North Korea's capital"), and a
+government body to its state: "the Polish Foreign Ministry", "Government of Sweden",
 "Ministry of Foreign Affairs of the Russian Federation".
 """
 
@@ -145,6 +146,12 @@ class Gazetteer:
             return self._by_code[self._codes[raw]]
         key = normalise(raw)
         code = self._forms.get(key) or self._body(key)
+        if code is None:
+            # "Russia's Kursk region", "North Korea's capital": the owner names the state.
+            owner = re.match(r"^(.+?)['’]s\s+\S", raw)
+            if owner:
+                found = self.resolve(owner.group(1))
+                return found
         return self._by_code[code] if code else None
 
     def _body(self, key: str) -> str | None:
