@@ -135,3 +135,17 @@ def test_first_use_builds_the_database(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "first use" in r.stderr
     assert json.loads(r.stdout)["order"][0]["sender"] == "SWE"
+
+
+def test_binary_and_empty_event_files(scratch_db, tmp_path):
+    binary = tmp_path / "blob.csv"
+    binary.write_bytes(b"\x00\x01\x02\xff\xfe" * 100)
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    for path, message in ((binary, "not a UTF-8 text file"), (empty, "no rows")):
+        r = run_cli("load", "--db", scratch_db, "--events", path)
+        assert r.returncode == 2 and message in r.stderr, r.stderr
+    nul = tmp_path / "nul.csv"
+    nul.write_bytes(b"sender,host\x00\n")
+    r = run_cli("load", "--db", scratch_db, "--events", nul)
+    assert r.returncode == 2 and "binary" in r.stderr

@@ -7,6 +7,7 @@ the ledger as it was.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import time
 from dataclasses import dataclass
@@ -231,12 +232,14 @@ def load_event_file(ledger: Ledger, path: Path, gaz: Gazetteer | None = None) ->
     """A user's own sourced events, in the columns of `EVENT_FILE_COLUMNS`: all or nothing."""
     gaz = gaz or Gazetteer.default()
     try:
-        with open(path, newline="", encoding="utf-8") as f:
-            rows = list(csv.DictReader(f))
+        text = Path(path).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise DataError(f"{path}: not a UTF-8 text file") from None
     except OSError as err:
         raise DataError(f"cannot read {path}: {err.strerror}") from None
+    if "\x00" in text:
+        raise DataError(f"{path}: looks like a binary file, not a CSV")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
     if not rows:
         raise DataError(f"{path}: no rows (expected a CSV with columns {', '.join(EVENT_FILE_COLUMNS)})")
     events = mission_events_from_rows(rows, Path(path).name, "as given by the user", gaz)
