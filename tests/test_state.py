@@ -141,3 +141,14 @@ def test_a_later_asserted_event_changes_the_state(scratch_db):
     uk = _by_sender(app.missions(at="2025-06-01", host="PRK"))["GBR"]
     assert uk.status is Status.REOPENED and uk.since == "2025-03"
     assert _by_sender(app.missions(at="2024-11-20", host="PRK"))["GBR"].status is Status.SUSPENDED
+
+
+def test_snapshot_holds_missions_memberships_and_mandates(app):
+    snap = app.state(at="2024-11-20")
+    assert len(snap.missions) > 9000
+    assert "SWE" in snap.memberships["NATO"] and "GBR" not in snap.memberships["EU"]
+    assert ("SWE", "USA", "PRK") in {(p.protecting, p.protected, p.host) for p in snap.protecting_powers}
+    sweden = [m for m in snap.missions if m.mission == "SWE>PRK@pyongyang:embassy"]
+    assert sweden and sweden[0].status is Status.OPERATING
+    earlier = app.state(at="2022-01-01")
+    assert [m for m in earlier.missions if m.mission == "SWE>PRK@pyongyang:embassy"][0].status is Status.STAFF_WITHDRAWN

@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--host")
     s.add_argument("--at", metavar="DATE")
 
+    s = sub.add_parser("state", parents=[common], help="the whole network on a date: counts, or everything with --json")
+    s.add_argument("--at", metavar="DATE")
+
     sub.add_parser("groups", parents=[common], help="the blocs and groups --group accepts, with definitions")
 
     s = sub.add_parser("source", parents=[common], help="an event and every source behind it")
@@ -171,6 +174,17 @@ def _run(args) -> int:
         host = app.state_code(args.host) if args.host else None
         rows = [p.to_json() for p in protecting_powers(app.ledger, as_of(args.at), host=host)]
         return render.emit(args, rows, lambda d: render.protecting(app, d))
+    if args.command == "state":
+        snap = app.state(args.at)
+        if args.json:
+            data = {
+                "at": snap.at.isoformat(),
+                "missions": [m.to_json() for m in snap.missions],
+                "protecting_powers": [p.to_json() for p in snap.protecting_powers],
+                "memberships": {b: sorted(m) for b, m in snap.memberships.items()},
+            }
+            return render.emit(args, data, str)
+        return render.emit(args, snap, lambda d: render.snapshot(app, d))
     if args.command == "groups":
         rows = [
             {"name": g.name, "label": g.label, "blocs": list(g.blocs), "states": list(g.states),

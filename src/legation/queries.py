@@ -15,7 +15,7 @@ from .ledger import Ledger
 from .model import EVENT_FAMILIES, Status
 from .reference.gazetteer import Gazetteer
 from .reference.groups import Group, Groups
-from .state import Memberships, MissionState, ProtectingPower, mission_states, protecting_powers
+from .state import Memberships, MissionState, ProtectingPower, Snapshot, mission_states, protecting_powers, state
 
 # Order of statuses in a table: staffed missions first.
 _STATUS_ORDER = {s: i for i, s in enumerate(
@@ -147,6 +147,10 @@ class Legation:
         if sender_code and not host_code:
             pps = [p for p in protecting_powers(self.ledger, day) if sender_code in (p.protecting, p.protected)]
         return MissionsAnswer(day, host_code, sender_code, group, [g.name for g in mark_groups], states, pps)
+
+    def state(self, at=None) -> Snapshot:
+        """The whole network on one date: every mission's state, protecting powers, blocs."""
+        return state(self.ledger, as_of(at))
 
     def history(self, sender: str, host: str) -> dict:
         """Every event recorded between one sender and one host, oldest first, with sources."""

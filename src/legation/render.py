@@ -87,6 +87,18 @@ def missions(app, answers) -> str:
     return "\n".join(out) + "\n"
 
 
+def snapshot(app, snap) -> str:
+    from collections import Counter
+
+    by_status = Counter(m.label for m in snap.missions)
+    out = [f"The network on {snap.at.isoformat()}: {len(snap.missions):,} missions", ""]
+    out.append(table(["State", "Missions"], [[k, f"{v:,}"] for k, v in by_status.most_common()]).rstrip("\n"))
+    out += ["", f"{len(snap.protecting_powers)} protecting-power mandates in force; bloc members:"]
+    out.append("  " + ", ".join(f"{b} {len(m)}" for b, m in sorted(snap.memberships.items())))
+    out.append("Everything, with event ids: legation state --at DATE --json")
+    return "\n".join(out) + "\n"
+
+
 def history(app, d) -> str:
     out = [f"{app.name(d['sender'])} ({d['sender']}) in {app.name(d['host'])} ({d['host']})", ""]
     rows = []
