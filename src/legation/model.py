@@ -234,3 +234,29 @@ class Event:
 def _digest(parts: list[str]) -> str:
     blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(blob.encode(), digest_size=10).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article or report as read from a file, a feed entry or a line of JSONL."""
+
+    text: str
+    title: str = ""
+    url: str = ""
+    published: FuzzyDate | None = None
+    author: str = ""
+    origin: str = ""  # where it was read from: a path, 'path#entry-3', 'path:line 7', '-'
+    language: str = ""
+
+    @property
+    def id(self) -> str:
+        """The same text under two URLs is one document."""
+        return _digest([" ".join(self.text.split())])
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read as a document, and why (shown to the user)."""
+
+    origin: str
+    reason: str
