@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-PRECISIONS = ("day", "month", "year", "unknown")
+PRECISIONS = ("day", "week", "month", "year", "unknown")  # finest first
 
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[0-9:.]+Z?)?\s*$")
 
@@ -44,7 +44,7 @@ class FuzzyDate:
         year, month, day = (int(g) if g else None for g in match.groups())
         found = "day" if day else "month" if month else "year"
         wanted = precision or found
-        if wanted not in PRECISIONS[:3]:
+        if wanted not in ("day", "month", "year"):
             raise BadDate(f"unknown date precision {precision!r} for {text!r}")
         if PRECISIONS.index(wanted) < PRECISIONS.index(found):
             raise BadDate(f"date {text!r} is not precise enough for precision {wanted!r}")

@@ -175,6 +175,32 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A count as the text gives it: "up to 12,000 troops" is (12000, at_most, troops)."""
+
+    value: float
+    qualifier: str  # exact | approx | at_most | at_least | more_than | less_than
+    unit: str
+    text: str = ""
+    start: int = 0  # character offsets in the text the quantity was found in
+    end: int = 0
+
+    def to_json(self) -> dict:
+        value = int(self.value) if float(self.value).is_integer() else self.value
+        return {"value": value, "qualifier": self.qualifier, "unit": self.unit, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where in a document an event was read: down to the character."""
+
+    document: str  # Document.id
+    sentence: int  # index of the sentence in the document
+    span: tuple[int, int]  # characters of the sentence in the document text
+    trigger: tuple[int, int] = (0, 0)  # characters of the word that carries the event
+
+
+@dataclass(frozen=True)
 class Event:
     subtype: str
     actor: str  # ISO3 (or other actor code) of who acts: the sending state, the member
@@ -189,14 +215,23 @@ class Event:
     verified: bool | None = None  # the data file's own mark, where it has one
     confidence: float = 1.0
     sources: tuple[Source, ...] = field(default=())
+    # Events read from text say their PLOVER type themselves (most have no mission subtype).
+    plover_type: str = ""
+    plover_mode: str = ""
+    quantity: Quantity | None = None
+    location: str = ""  # code of the place the event happened, where the text names one
+    attribution_cue: str = ""  # the word that attributes it: "claims", "said", "according to"
+    actor_text: str = ""
+    target_text: str = ""
+    provenance: Provenance | None = None
 
     @property
     def type(self) -> str:
-        return plover_of(self.subtype)[0]
+        return self.plover_type or plover_of(self.subtype)[0]
 
     @property
     def mode(self) -> str:
-        return plover_of(self.subtype)[1]
+        return self.plover_mode or plover_of(self.subtype)[1]
 
     @property
     def place(self) -> str:
@@ -220,6 +255,7 @@ class Event:
         return _digest(
             [
                 self.subtype,
+                self.type,
                 self.actor,
                 self.target,
                 self.third,

@@ -93,8 +93,11 @@ class Gazetteer:
         self._codes: dict[str, str] = {}
         ranked: dict[str, tuple[int, str]] = {}
 
+        self._originals: dict[str, str] = {}
+
         def offer(form: str, code: str, rank: int) -> None:
             key = normalise(form)
+            self._originals.setdefault(form, key)
             if key and (key not in ranked or rank < ranked[key][0]):
                 ranked[key] = (rank, code)
 
@@ -189,3 +192,8 @@ class Gazetteer:
 
     def surface_forms(self) -> dict[str, str]:
         return dict(self._forms)
+
+    def patterns(self) -> list[tuple[str, str]]:
+        """Every form as written in the data, with the code it resolves to: what a text
+        matcher looks for."""
+        return [(text, self._forms[key]) for text, key in self._originals.items() if key in self._forms]

