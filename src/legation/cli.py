@@ -88,6 +88,10 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("names", nargs="+")
 
     sub.add_parser("info", parents=[common], help="where the database is and what it holds")
+
+    s = sub.add_parser("eval", parents=[common], help="score the extractor against a PLOVER gold file")
+    s.add_argument("--gold", type=Path, required=True, help="JSON list of PLOVER gold-standard records")
+    s.add_argument("--records", action="store_true", help="with --json: include each record's prediction")
     return p
 
 
@@ -134,6 +138,14 @@ def _run(args) -> int:
     out = sys.stdout
     if args.command == "load":
         return _load(args)
+    if args.command == "eval":
+        from .evaluate import evaluate, load_gold, render as render_eval
+        from .extract.pipeline import Extractor
+
+        result = evaluate(load_gold(args.gold), Extractor())
+        if not args.records:
+            result.pop("records")
+        return render.emit(args, result, render_eval)
     if args.command == "resolve":
         from .reference.gazetteer import Gazetteer
 

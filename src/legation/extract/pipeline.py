@@ -63,7 +63,8 @@ HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably"
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
                  "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
-                 "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening"}  # fmt: skip
+                 "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
+                 "evacuation", "fighting", "mediation", "torture", "riot", "alert"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -191,7 +192,7 @@ class Extractor:
             return None
         if token.pos_ == "NOUN" and lemma not in NOUN_TRIGGERS and token.lower_ not in NOUN_TRIGGERS:
             return None
-        if token.pos_ == "ADJ" and lemma not in ("willing", "ready", "opposed"):
+        if token.pos_ == "ADJ" and lemma not in ("willing", "ready", "opposed", "prepared"):
             return None
         phrase = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
         for rule in rules:
@@ -215,13 +216,19 @@ class Extractor:
         return False
 
     def _frame(self, token, rule, sent, s_index, by_token, document, published) -> Event | None:
-        source, source_text = self._source(token, by_token, sent)
-        target, target_text, location = self._target(token, by_token, sent, exclude=source)
+        source_m = self._source(token, by_token, sent)
+        target_m, location = self._target(token, by_token, sent, exclude=source_m)
+        modality, attributed, cue, speaker = self._modality(token, by_token, sent)
+        if speaker is not None and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            # "Russia said Sudan must return the helicopter": a demand by the speaker.
+            rule = TriggerRule("REQUEST", "", "", "")
+            target_m, source_m = source_m, speaker
+        source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
+        target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
         if rule.subtype and not target and location:
-            target, target_text = location, self.gaz.get(location).name if location in self._kinds else location
+            target, target_text = location, ""
         if source is None and target is None:
             return None
-        modality, attributed, cue = self._modality(token, by_token, sent)
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         quantity = self._quantity(token, sent)
         confidence = 0.4 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if token.pos_ == "VERB" else 0)
@@ -260,43 +267,57 @@ class Extractor:
     # -- roles ---------------------------------------------------------------------------
 
     def _actors_in(self, tokens, by_token) -> list[ActorMention]:
+        """Actors in a phrase, the one nearest the phrase's head first: in "NATO-member
+        Norway" the actor is Norway."""
         seen, out = set(), []
+        tokens = list(tokens)
         for t in tokens:
             m = by_token.get(t.i)
             if m and (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
                 out.append(m)
+        if len(out) > 1 and tokens:
+            doc = tokens[0].doc
+
+            def depth(m: ActorMention) -> int:
+                node, d = doc[m.end - 1], 0
+                while node.head.i != node.i and d < 50:
+                    node, d = node.head, d + 1
+                return d
+
+            out.sort(key=lambda m: (depth(m), m.start))
         return out
 
-    def _source(self, token, by_token, sent):
+    def _source(self, token, by_token, sent) -> ActorMention | None:
         node = token
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in node.children if c.dep_ == "nsubjpass"]
             agents = [g for c in node.children if c.dep_ == "agent" for g in c.subtree]
-            if agents:
-                found = self._actors_in(agents, by_token)
+            for phrase in (agents, [t for s in subjects for t in s.subtree]):
+                found = self._actors_in(phrase, by_token)
                 if found:
-                    return found[0].code, found[0].text
-            if subjects:
-                found = self._actors_in([t for s in subjects for t in s.subtree], by_token)
-                if found:
-                    return found[0].code, found[0].text
+                    return found[0]
             if node.pos_ == "NOUN":
-                found = self._actors_in([t for c in node.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree], by_token)
+                modifiers = [t for c in node.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+                found = self._actors_in(modifiers, by_token)
                 if found:
-                    return found[0].code, found[0].text
+                    return found[0]
             if passive and not agents:
                 break
-            if node.head.i == node.i or node.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "attr", "acomp", "oprd"):
+            if node.head.i == node.i or node.dep_ not in (
+                "xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "attr", "acomp", "oprd"
+            ):  # fmt: skip
                 break
             node = node.head
         before = self._actors_in([t for t in sent if t.i < token.i], by_token)
-        if before:
-            return before[0].code, before[0].text
-        return None, ""
+        return before[0] if before else None
 
-    def _target(self, token, by_token, sent, exclude):
+    def _target(self, token, by_token, sent, exclude: ActorMention | None):
+        """The first actor among the trigger's objects, its prepositional objects, and the
+        subjects and objects of the clauses it governs ("demanded that the US cancel ...").
+        The target may share the source's country ("Croatia is investigating Croatian
+        extremists") but is never the same mention."""
         objects = []
         location = None
 
@@ -314,17 +335,17 @@ class Extractor:
                                 location = found[0].code
                             objects.append(p)
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
+                    objects.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
                     collect(c, depth + 1)
 
         collect(token)
+        keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
         for obj in objects:
-            found = [m for m in self._actors_in(obj.subtree, by_token) if m.code != exclude]
+            found = [m for m in self._actors_in(obj.subtree, by_token) if keep(m)]
             if found:
-                return found[0].code, found[0].text, location
-        after = [m for m in self._actors_in([t for t in sent if t.i > token.i], by_token) if m.code != exclude]
-        if after:
-            return after[0].code, after[0].text, location
-        return None, "", location
+                return found[0], location
+        after = [m for m in self._actors_in([t for t in sent if t.i > token.i], by_token) if keep(m)]
+        return (after[0] if after else None), location
 
     def _city(self, sent, host) -> str:
         capitals = self.gaz.get(host).capitals if host in self._kinds and self._kinds[host] != "organisation" else ()
@@ -335,9 +356,9 @@ class Extractor:
 
     # -- modality ------------------------------------------------------------------------
 
-    def _modality(self, token, by_token, sent) -> tuple[Modality, str, str]:
+    def _modality(self, token, by_token, sent) -> tuple[Modality, str, str, ActorMention | None]:
         found: set[Modality] = set()
-        attributed, cue = "", ""
+        attributed, cue, speaker = "", "", None
         node = token
         chain = [token]
         while node.head.i != node.i:
@@ -352,6 +373,8 @@ class Extractor:
                 cue = node.text
                 subj = [t for c in node.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
                 attributed = self._speaker(subj, by_token)
+                actors = self._actors_in(subj, by_token)
+                speaker = actors[0] if actors else None
                 continue
             if attributed:
                 continue  # above the reporting verb: the speaker's clause, not the event's
@@ -382,8 +405,8 @@ class Extractor:
                     break
         for modality in PRECEDENCE:
             if modality in found:
-                return modality, attributed, cue
-        return Modality.ASSERTED, attributed, cue
+                return modality, attributed, cue, speaker
+        return Modality.ASSERTED, attributed, cue, speaker
 
     def _speaker(self, tokens, by_token) -> str:
         if not tokens:
