@@ -46,6 +46,7 @@ NEEDS = {
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
+    "meeting": {"visit", "meeting", "talk", "talks", "summit", "trip", "negotiation", "conference"},
 }
 REPORTING = {
     "say": Modality.ASSERTED, "tell": Modality.ASSERTED, "announce": Modality.ASSERTED,
@@ -58,13 +59,23 @@ REPORTING = {
     "appear": Modality.HEDGED, "seem": Modality.HEDGED,
     "deny": Modality.NEGATED, "dismiss": Modality.NEGATED, "refute": Modality.NEGATED,
 }  # fmt: skip
-FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule", "go", "hope", "want", "seek"}
+FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule", "go", "hope", "want", "seek",
+                "ready", "willing", "prepared", "decide"}  # fmt: skip
+# Verbs that lend their subject to an event noun: "held talks", "staged rallies",
+# "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
+LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose",
+               "reach", "mount", "declare", "open", "begin", "start", "resume", "sign", "announce"}  # fmt: skip
+# A statement of future intent is a promise when the act is cooperative and a threat when it
+# is hostile (PLOVER's AGREE and THREATEN).
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
                  "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
-                 "evacuation", "fighting", "mediation", "torture", "riot", "alert"}  # fmt: skip
+                 "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
+                 "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -187,12 +198,16 @@ class Extractor:
         lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or lemma in REPORTING and token.pos_ == "VERB":
             return None
+        if token.pos_ == "VERB" and lemma in LIGHT_VERBS:
+            for c in token.children:
+                if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and (noun_rule := self._rule(c)):
+                    return noun_rule
         rules = self.rules.get(lemma) or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
             return None
         if token.pos_ == "NOUN" and lemma not in NOUN_TRIGGERS and token.lower_ not in NOUN_TRIGGERS:
             return None
-        if token.pos_ == "ADJ" and lemma not in ("willing", "ready", "opposed", "prepared"):
+        if token.pos_ == "ADJ" and lemma != "opposed":
             return None
         phrase = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
         for rule in rules:
@@ -223,6 +238,11 @@ class Extractor:
             # "Russia said Sudan must return the helicopter": a demand by the speaker.
             rule = TriggerRule("REQUEST", "", "", "")
             target_m, source_m = source_m, speaker
+        if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
+            if rule.type in COOPERATIVE and rule.type != "AGREE":
+                rule = TriggerRule("AGREE", "", "", "")
+            elif rule.type in HOSTILE:
+                rule = TriggerRule("THREATEN", "", "", "")
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
         if rule.subtype and not target and location:
