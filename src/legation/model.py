@@ -262,7 +262,9 @@ class Event:
                 *date,
                 self.mission or self.city,
                 self.modality.value,
-                self.attributed_to,
+                # Who said an asserted event is part of the report, not of the event; who
+                # claims a contested one is part of the claim.
+                "" if self.modality is Modality.ASSERTED else self.attributed_to,
             ]
         )
 

@@ -1,0 +1,211 @@
+"""The extractor on articles written for these tests: real spaCy parsing, no stand-ins."""
+
+import datetime as dt
+
+import pytest
+
+from legation.dates import FuzzyDate
+from legation.extract.pipeline import Extractor, event_json
+from legation.extract.quantities import find_quantities
+from legation.extract.temporal import resolve
+from legation.ledger import Ledger
+from legation.model import Document, Modality
+
+PUBLISHED = FuzzyDate.parse("2024-11-20")  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor()
+
+
+def read(ex, text, published=PUBLISHED, url="https://example.org/a"):
+    doc = Document(text=text, published=published, url=url)
+    return doc, ex.read(doc)
+
+
+def one(ex, text, **kw):
+    doc, events = read(ex, text, **kw)
+    assert events, f"no event in {text!r}"
+    return doc, max(events, key=lambda e: e.confidence)
+
+
+# -- actors ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,source,target",
+    [
+        ("The Polish Foreign Ministry reopened the embassy in Pyongyang.", "POL", "PRK"),
+        ("North Korean troops attacked Ukrainian positions near the border.", "PRK", "UKR"),
+        ("Moscow expelled two Estonian diplomats on Monday.", "RUS", "EST"),
+        ("Beijing condemned Washington over the new tariffs.", "CHN", "USA"),
+        ("The hermit kingdom threatened Seoul with retaliation.", "PRK", "KOR"),
+        ("NATO-member Norway offered help to Finland.", "NOR", "FIN"),
+        ("NATO criticised Russia for the drills.", "NATO", "RUS"),
+        ("The European Union imposed sanctions on Belarus.", "EUU", "BLR"),
+    ],
+)
+def test_actors_by_name_demonym_capital_alias_bloc_and_body(ex, text, source, target):
+    _, e = one(ex, text)
+    assert (e.actor, e.target) == (source, target)
+
+
+def test_region_and_possessive_stand_for_the_state(ex):
+    _, e = one(ex, "Pyongyang has sent up to 12,000 soldiers to Russia's Kursk region.")
+    assert (e.actor, e.target) == ("PRK", "RUS")
+
+
+# -- event types and mission subtypes -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,type_,subtype",
+    [
+        ("Poland reopened its embassy in North Korea on Friday.", "COOPERATE", "mission_reopened"),
+        ("Canada closed its embassy in Iran in 2012.", "SANCTION", "mission_closed"),
+        ("Italy suspended the work of its embassy in Khartoum.", "SANCTION", "mission_suspended"),
+        ("Germany evacuated its diplomats from Kabul.", "RETREAT", "staff_withdrawn"),
+        ("Venezuela expelled the Argentine ambassador.", "SANCTION", "envoy_expelled"),
+        ("Peru recalled its ambassador from Mexico.", "SANCTION", "envoy_recalled"),
+        ("Brazil will represent the interests of Argentina in Caracas.", "COOPERATE", "protecting_power_start"),
+        ("Russia deployed 5,000 troops to Belarus.", "MOBILIZE", "military_deployment"),
+        ("Iran is supplying missiles to Russia.", "AID", "arms_transfer"),
+    ],
+)
+def test_mission_and_military_subtypes(ex, text, type_, subtype):
+    _, e = one(ex, text)
+    assert (e.type, e.subtype) == (type_, subtype)
+
+
+def test_a_call_on_a_third_party(ex):
+    _, e = one(ex, "Japan urged China to persuade North Korea to stop its missile tests.")
+    assert (e.type, e.actor, e.target) == ("REQUEST", "JPN", "CHN")
+
+
+def test_a_hostile_future_act_is_a_threat_and_a_friendly_one_a_promise(ex):
+    _, threat = one(ex, "Turkey will impose a blockade on Cyprus.")
+    _, promise = one(ex, "Portugal will support Ukraine at the summit.")
+    assert threat.type == "THREATEN" and promise.type == "AGREE"
+    assert threat.modality is Modality.FUTURE
+
+
+# -- modality and attribution ---------------------------------------------------------
+
+
+def test_claimed_is_kept_apart_from_fact(ex):
+    _, e = one(ex, "NATO claims Russia is exchanging missile technology with North Korea.")
+    assert e.modality is Modality.CLAIMED
+    assert (e.attributed_to, e.attribution_cue) == ("NATO", "claims")
+    assert (e.actor, e.target, e.subtype) == ("RUS", "PRK", "arms_transfer")
+
+
+def test_hedged_by_unnamed_sources(ex):
+    _, e = one(ex, "Intelligence reports suggest up to 12,000 North Korean troops have been sent to Russia.")
+    assert e.modality is Modality.HEDGED
+    assert e.attributed_to.lower() == "intelligence reports"
+    assert e.quantity.to_json() == {"value": 12000, "qualifier": "at_most", "unit": "troops", "text": "up to 12,000 North Korean troops"}
+
+
+@pytest.mark.parametrize(
+    "text,modality",
+    [
+        ("Russia denied sending troops to Ukraine.", Modality.NEGATED),
+        ("Hungary did not expel the Russian ambassador.", Modality.NEGATED),
+        ("Serbia reportedly sent arms to Armenia.", Modality.HEDGED),
+        ("China may have supplied drones to Iran.", Modality.HEDGED),
+        ("Bulgaria plans to reopen its embassy in Pyongyang.", Modality.FUTURE),
+        ("Chile will close its consulate in Bolivia.", Modality.FUTURE),
+        ("Egypt could recall its ambassador from Israel if the fighting continues.", Modality.HYPOTHETICAL),
+        ("Sweden reopened its embassy in Pyongyang.", Modality.ASSERTED),
+    ],
+)
+def test_modality(ex, text, modality):
+    _, e = one(ex, text)
+    assert e.modality is modality
+
+
+def test_a_quote_keeps_its_speaker(ex):
+    _, events = read(ex, '"We will close our embassy in Minsk," the Lithuanian foreign minister said on Tuesday.')
+    e = [e for e in events if e.subtype == "mission_closed"][0]
+    assert e.attributed_to == "LTU" and e.attribution_cue == "said"
+
+
+def test_said_attributes_without_doubting(ex):
+    _, e = one(ex, "Officials said Poland reopened its embassy in Pyongyang.")
+    assert e.modality is Modality.ASSERTED and e.attributed_to.lower() == "officials"
+
+
+# -- dates ----------------------------------------------------------------------------
+
+
+def test_dates_in_text_resolved_against_publication(ex):
+    _, e = one(ex, "Sweden reopened its embassy in Pyongyang in September.")
+    assert (e.date.value, e.date.precision) == ("2024-09", "month")
+    _, e = one(ex, "Poland reopened its embassy in Pyongyang last week.")
+    assert e.date.precision == "week" and e.date.start == dt.date(2024, 11, 11)
+    _, e = one(ex, "Czechia closed its embassy in Minsk on Tuesday.")
+    assert e.date.value == "2024-11-19"
+
+
+def test_future_tense_looks_forward(ex):
+    _, e = one(ex, "Romania will reopen its embassy in Pyongyang in March.")
+    assert e.date.value == "2025-03"
+    assert resolve("in September", dt.date(2024, 11, 20), future=True).value == "2025-09"
+    assert resolve("on Tuesday", dt.date(2024, 11, 20), future=True).value == "2024-11-26"
+
+
+def test_since_a_year_and_no_publication_date():
+    assert resolve("since 2020", dt.date(2024, 11, 20)).value == "2020"
+    assert resolve("in September", None) is None
+    assert resolve("15 November 2024", None).value == "2024-11-15"
+
+
+# -- quantities -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,value,qualifier,unit",
+    [
+        ("about 300 diplomats", 300, "approx", "diplomats"),
+        ("at least two soldiers", 2, "at_least", "troops"),
+        ("more than 1,500 refugees", 1500, "more_than", "refugees"),
+        ("thousands of protesters", 1000, "at_least", "protesters"),
+        ("twenty-five peacekeepers", 25, "exact", "peacekeepers"),
+        ("some 4 million dollars", 4_000_000, "approx", "USD"),
+    ],
+)
+def test_quantities(text, value, qualifier, unit):
+    q = find_quantities(text)[0]
+    assert (q.value, q.qualifier, q.unit) == (value, qualifier, unit)
+
+
+def test_a_year_is_not_a_quantity():
+    assert find_quantities("In 2024 embassies reopened") == []
+
+
+# -- provenance and sources -----------------------------------------------------------
+
+
+def test_every_event_points_to_its_characters(ex):
+    text = "Talks stalled. Meanwhile Poland reopened its embassy in North Korea on Friday."
+    doc, events = read(ex, text)
+    e = [e for e in events if e.subtype == "mission_reopened"][0]
+    start, end = e.provenance.span
+    assert text[start:end].startswith("Meanwhile Poland reopened")
+    t0, t1 = e.provenance.trigger
+    assert text[t0:t1] == "reopened"
+    assert e.provenance.document == doc.id and e.provenance.sentence == 1
+    j = event_json(e, ex.gaz)
+    assert j["source"]["name"] == "Poland" and j["provenance"]["span"] == [start, end]
+
+
+def test_one_event_from_two_documents_is_one_event_with_two_sources(ex, tmp_path):
+    a = Document(text="Poland reopened its embassy in Pyongyang on 15 November 2024.", url="https://example.org/a")
+    b = Document(text="On 15 November 2024 Poland reopened its embassy in Pyongyang, officials said.", url="https://example.org/b")
+    events = [e for d in (a, b) for e in ex.read(d) if e.subtype == "mission_reopened"]
+    assert len(events) == 2 and events[0].id == events[1].id
+    with Ledger(tmp_path / "l.duckdb") as ledger:
+        report = ledger.append(events)
+        assert report.events_new == 1
+        assert len(ledger.sources_of([events[0].id])[events[0].id]) == 2
