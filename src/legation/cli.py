@@ -89,6 +89,17 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("info", parents=[common], help="where the database is and what it holds")
 
+    for name, help_text in (
+        ("read", "read articles and print the events in them (--save to keep them)"),
+        ("ingest", "read articles and save them and their events to the ledger, with progress"),
+    ):
+        s = sub.add_parser(name, parents=[common], help=help_text)
+        s.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, RSS/Atom, JSONL files, folders, or - for stdin")
+        s.add_argument("--published", metavar="DATE", help="publication date for every document (overrides the file's)")
+        s.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes")
+        if name == "read":
+            s.add_argument("--save", action="store_true", help="also write the documents and events to the ledger")
+
     s = sub.add_parser("eval", parents=[common], help="score the extractor against a PLOVER gold file")
     s.add_argument("--gold", type=Path, required=True, help="JSON list of PLOVER gold-standard records")
     s.add_argument("--records", action="store_true", help="with --json: include each record's prediction")
@@ -138,6 +149,10 @@ def _run(args) -> int:
     out = sys.stdout
     if args.command == "load":
         return _load(args)
+    if args.command in ("read", "ingest"):
+        from .reading import run_read
+
+        return run_read(args, save=args.command == "ingest" or args.save, progress=args.command == "ingest")
     if args.command == "eval":
         from .evaluate import evaluate, load_gold, render as render_eval
         from .extract.pipeline import Extractor

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from .model import Event, Source
+from .model import Document, Event, Source
 
 SCHEMA_VERSION = "1"
 APPLICATION = "legation"
@@ -46,6 +46,11 @@ CREATE TABLE IF NOT EXISTS {name} (
     note VARCHAR,
     verified BOOLEAN,
     confidence DOUBLE,
+    quantity_value DOUBLE,
+    quantity_qualifier VARCHAR,
+    quantity_unit VARCHAR,
+    location VARCHAR,
+    attribution_cue VARCHAR,
     recorded_at TIMESTAMP NOT NULL
 );
 """
@@ -84,6 +89,17 @@ CREATE TABLE IF NOT EXISTS listings (
     website VARCHAR,
     source_id VARCHAR NOT NULL
 );
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY,  -- digest of the text: the same story under two URLs is one document
+    title VARCHAR,
+    url VARCHAR,
+    published_value VARCHAR,
+    published_precision VARCHAR,
+    author VARCHAR,
+    origin VARCHAR,
+    text VARCHAR NOT NULL,
+    read_at TIMESTAMP NOT NULL
+);
 CREATE TABLE IF NOT EXISTS blocs (
     code VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,
@@ -96,7 +112,8 @@ CREATE TABLE IF NOT EXISTS blocs (
 EVENT_COLUMNS = (
     "id", "seq", "subtype", "type", "mode", "actor", "target", "third", "place", "mclass", "city",
     "mission_kind", "date_value", "date_precision", "date_start", "date_end", "modality",
-    "attributed_to", "note", "verified", "confidence", "recorded_at",
+    "attributed_to", "note", "verified", "confidence", "quantity_value", "quantity_qualifier",
+    "quantity_unit", "location", "attribution_cue", "recorded_at",
 )  # fmt: skip
 LISTING_COLUMNS = (
     "id", "qid", "mission", "sender", "host", "city", "city_normalised", "city_note", "kind",
@@ -269,6 +286,18 @@ class Ledger:
         self.con.execute("CHECKPOINT")
         return True
 
+    def add_document(self, doc: Document, events: Iterable[Event]) -> WriteReport:
+        """A document and the events read from it, together or not at all."""
+        with self.transaction():
+            if not self._existing("documents", "id", [doc.id]):
+                self.con.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [doc.id, doc.title, doc.url, doc.published.value if doc.published else None,
+                     doc.published.precision if doc.published else None, doc.author, doc.origin, doc.text,
+                     dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)],
+                )  # fmt: skip
+            return self.append(events)
+
     def add_listings(self, rows: Sequence[dict], source: Source) -> WriteReport:
         with self.transaction():
             known = self._existing("listings", "id", [r["id"] for r in rows])
@@ -329,7 +358,7 @@ class Ledger:
     def counts(self) -> dict[str, int]:
         return {
             t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("events", "sources", "event_sources", "listings", "blocs")
+            for t in ("events", "sources", "event_sources", "listings", "blocs", "documents")
         }
 
     def sources_of(self, event_ids: Sequence[str]) -> dict[str, list[dict]]:
@@ -364,10 +393,11 @@ _LISTING_TYPES = {"created_start": "::DATE", "accredited_to": "::VARCHAR[]"}
 
 
 def _event_row(e: Event, seq: int, now: dt.datetime) -> tuple:
-    d = e.date
+    d, q = e.date, e.quantity
     return (
         e.id, seq, e.subtype, e.type, e.mode, e.actor, e.target, e.third, e.place, e.mclass, e.city,
         e.mission_kind, d.value if d else None, d.precision if d else "unknown",
         d.start if d else None, d.end if d else None, e.modality.value, e.attributed_to,
-        e.note, e.verified, e.confidence, now,
+        e.note, e.verified, e.confidence, q.value if q else None, q.qualifier if q else None,
+        q.unit if q else None, e.location, e.attribution_cue, now,
     )  # fmt: skip

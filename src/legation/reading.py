@@ -1,0 +1,95 @@
+"""`legation read` and `legation ingest`: documents in, events out (and into the ledger)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from .model import Document, Skipped
+
+EXIT_SKIPPED = 1  # some input could not be read; everything else was processed
+
+
+def run_read(args, save: bool, progress: bool) -> int:
+    from .extract.pipeline import Extractor, event_json
+    from .readers import read_inputs
+
+    if args.published:
+        from .dates import FuzzyDate
+
+        FuzzyDate.parse(args.published)  # a bad date stops the run before anything is read
+    ledger = None
+    if save:
+        from .ledger import Ledger, default_path
+        from .reference.loaders import load_default
+
+        path = args.db or default_path()
+        fresh = not Path(path).exists()
+        ledger = Ledger(path)
+        if fresh:
+            print(f"legation: building the default database at {path} (first use) ...", file=sys.stderr)
+            load_default(ledger)
+    extractor = Extractor()
+    skipped: list[Skipped] = []
+    counts = {"documents": 0, "events": 0, "new_events": 0}
+    began = last_report = time.perf_counter()
+
+    def documents():
+        for item in read_inputs(args.paths, published=args.published):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)
+            else:
+                yield item
+
+    out = sys.stdout
+    table_started = False
+    try:
+        for doc, events in extractor.pipe(documents(), n_process=max(1, args.processes)):
+            counts["documents"] += 1
+            counts["events"] += len(events)
+            if ledger is not None:
+                counts["new_events"] += ledger.add_document(doc, events).events_new
+            if args.json:
+                for e in events:
+                    record = event_json(e, extractor.gaz)
+                    record["document"] = {"id": doc.id, "title": doc.title, "url": doc.url, "origin": doc.origin,
+                                          "published": doc.published.value if doc.published else None}  # fmt: skip
+                    record["sentence_text"] = doc.text[e.provenance.span[0] : e.provenance.span[1]]
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif not progress:
+                if not table_started:
+                    out.write(_HEADER)
+                    table_started = True
+                for e in events:
+                    out.write(_row(doc, e, extractor) + "\n")
+            now = time.perf_counter()
+            if progress and now - last_report > 1.0:
+                last_report = now
+                rate = counts["documents"] / (now - began)
+                print(f"\r{counts['documents']:,} documents, {counts['events']:,} events, {len(skipped)} skipped "
+                      f"({rate:.1f} documents/s)", end="", file=sys.stderr, flush=True)  # fmt: skip
+    finally:
+        if ledger is not None:
+            ledger.close()
+    seconds = time.perf_counter() - began
+    summary = (f"{counts['documents']:,} documents, {counts['events']:,} events"
+               + (f" ({counts['new_events']:,} new in the ledger)" if save else "")
+               + f", {len(skipped)} skipped, {seconds:.1f} s")  # fmt: skip
+    print(("\r" if progress else "") + summary, file=sys.stderr)
+    return EXIT_SKIPPED if skipped else 0
+
+
+_HEADER = f"{'doc:sent':<12} {'type':<10} {'subtype':<24} {'source':<6} {'target':<6} {'date':<10} {'modality':<12} {'attribution':<22} {'quantity':<22} text\n"
+
+
+def _row(doc: Document, e, extractor) -> str:
+    p = e.provenance
+    q = e.quantity
+    quantity = f"{q.qualifier} {int(q.value) if float(q.value).is_integer() else q.value} {q.unit}" if q else ""
+    attribution = f"{e.attributed_to} ({e.attribution_cue})" if e.attributed_to else ""
+    snippet = " ".join(doc.text[p.span[0] : p.span[1]].split())[:90]
+    return (f"{doc.id[:6]}:{p.sentence:<5} {e.type:<10} {e.subtype or '-':<24} {e.actor or '-':<6} {e.target or '-':<6} "
+            f"{e.date.value if e.date else '-':<10} {e.modality.value:<12} {attribution[:22]:<22} {quantity[:22]:<22} {snippet}")  # fmt: skip
