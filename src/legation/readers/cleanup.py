@@ -108,7 +108,9 @@ def _foreign_script(text: str) -> str | None:
     return label or "a non-Latin script"
 
 
-_ISO_START = re.compile(r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?\s*$")
+_ISO_START = re.compile(
+    r"^\s*(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?\s*$"
+)
 
 
 def to_date(value: object) -> FuzzyDate | None:
