@@ -183,6 +183,7 @@ class Extractor:
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         published = document.published.end if document.published else None
         out: list[Event] = []
+        seen: set[str] = set()
         for s_index, sent in enumerate(doc.sents):
             triggers = [(t, rule) for t in sent if (rule := self._rule(t))]
             trigger_tokens = {t.i for t, _ in triggers}
@@ -190,7 +191,8 @@ class Extractor:
                 if self._subsumed(token, trigger_tokens):
                     continue
                 event = self._frame(token, rule, sent, s_index, by_token, document, published)
-                if event is not None:
+                if event is not None and event.id not in seen:
+                    seen.add(event.id)  # "kills 14 and injures 35" is one assault
                     out.append(event)
         return out
 
@@ -247,7 +249,10 @@ class Extractor:
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
         if rule.subtype and not target and location:
             target, target_text = location, ""
-        if source is None and target is None:
+        passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+        if source is None and (target is None or passive):
+            # Nobody acts: "five people are killed after two vehicles collided" is an
+            # accident, not an event between actors.
             return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         quantity = self._quantity(token, sent)
@@ -429,8 +434,8 @@ class Extractor:
         return Modality.ASSERTED, attributed, cue, speaker
 
     def _speaker(self, tokens, by_token) -> str:
-        if not tokens:
-            return ""
+        if not tokens or all(t.pos_ == "PRON" or t.is_punct for t in tokens):
+            return ""  # "he said", "they announced": the speaker is elsewhere in the text
         actors = self._actors_in(tokens, by_token)
         heads = [t for t in tokens if t.head not in tokens or t.head.i == t.i]
         head = heads[0] if heads else tokens[0]
