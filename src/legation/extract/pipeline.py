@@ -76,6 +76,11 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal"}  # fmt: skip
+# Heads of phrases that name a person or a body inside one state.
+DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor",
+                  "government", "parliament", "army", "police", "party", "rebel", "rebels", "opposition",
+                  "guerrilla", "guerrillas", "militant", "militants", "coalition", "court", "authorities",
+                  "vice-president", "governor", "mayor", "speaker", "general", "junta", "cabinet"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -323,6 +328,9 @@ class Extractor:
                 found = self._actors_in(phrase, by_token)
                 if found:
                     return found[0]
+                context = self._context_state(phrase, by_token, sent)
+                if context is not None:
+                    return context
             if node.pos_ == "NOUN":
                 modifiers = [t for c in node.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
                 found = self._actors_in(modifiers, by_token)
@@ -337,6 +345,23 @@ class Extractor:
             node = node.head
         before = self._actors_in([t for t in sent if t.i < token.i], by_token)
         return before[0] if before else None
+
+    def _context_state(self, phrase, by_token, sent) -> ActorMention | None:
+        """A person or domestic body with no country in its own words ("President Yoweri
+        Museveni", "the opposition coalition") belongs to the one state the sentence names,
+        when it names exactly one."""
+        if not phrase:
+            return None
+        head = next((t for t in phrase if t.head.i == t.i or t.head not in phrase), phrase[0])
+        if not (head.ent_type_ in ("PERSON", "NORP") or head.lemma_.lower() in DOMESTIC_HEADS
+                or any(t.lower_ in DOMESTIC_HEADS for t in phrase)):  # fmt: skip
+            return None
+        states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind != "organisation"}
+        if len(states) != 1:
+            return None
+        only = next(iter(states.values()))
+        # The mention is the phrase itself, so the state's own mention can still be the target.
+        return ActorMention(phrase[0].i, phrase[-1].i + 1, only.code, only.kind, " ".join(t.text for t in phrase)[:80])
 
     def _target(self, token, by_token, sent, exclude: ActorMention | None):
         """The first actor among the trigger's objects, its prepositional objects, and the
