@@ -103,3 +103,11 @@ def test_clustering_keeps_every_event_and_every_answer(scratch_db):
         assert ledger.con.execute("SELECT id, seq FROM events ORDER BY seq").fetchall() == rows
     after = Legation.open(scratch_db)
     assert [(m.mission, m.status, m.since) for m in after.missions(at="2024-11-20", host="PRK").missions] == answer
+
+
+def test_a_ledger_of_another_schema_version_is_refused_with_advice(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Ledger(path) as ledger:
+        ledger.set_meta("schema_version", "0")
+    with pytest.raises(LedgerError, match="another version of Legation.*legation load --db"):
+        Ledger(path)

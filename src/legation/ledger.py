@@ -20,7 +20,7 @@ import duckdb
 
 from .model import Document, Event, Source
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 APPLICATION = "legation"
 
 EVENTS_TABLE = """
@@ -192,7 +192,8 @@ class Ledger:
             if meta.get("schema_version") != SCHEMA_VERSION:
                 con.close()
                 raise LedgerError(
-                    f"{path} has schema version {meta.get('schema_version')}, this Legation reads {SCHEMA_VERSION}"
+                    f"{path} was written by another version of Legation (schema {meta.get('schema_version')}, "
+                    f"this one reads {SCHEMA_VERSION}); build a new one with `legation load --db NEW_PATH`"
                 )
         elif not self.read_only:
             con.execute("BEGIN")
