@@ -75,7 +75,8 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
-                 "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal"}  # fmt: skip
+                 "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
+                 "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge"}  # fmt: skip
 # Heads of phrases that name a person or a body inside one state.
 DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor",
                   "government", "parliament", "army", "police", "party", "rebel", "rebels", "opposition",
@@ -91,6 +92,9 @@ class TriggerRule:
     mode: str
     subtype: str
     needs: str
+
+
+DEMAND = TriggerRule("REQUEST", "", "", "")
 
 
 @functools.cache
@@ -203,6 +207,10 @@ class Extractor:
 
     def _rule(self, token) -> TriggerRule | None:
         lemma = token.lemma_.lower()
+        if token.lower_ == "according":
+            return None  # "according to" attributes; it is not an accord
+        if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
+            return DEMAND
         if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or lemma in REPORTING and token.pos_ == "VERB":
             return None
         if token.pos_ == "VERB" and lemma in LIGHT_VERBS:
@@ -221,6 +229,15 @@ class Extractor:
             if not rule.needs or NEEDS[rule.needs] & phrase:
                 return rule
         return None
+
+    @staticmethod
+    def _reported(token) -> bool:
+        node = token
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in REPORTING or node.lemma_.lower() in ("declare", "demand", "insist", "warn"):
+                return True
+        return False
 
     def _subsumed(self, token, triggers: set[int]) -> bool:
         """A trigger governed by another trigger is part of that event, unless a reporting
@@ -243,7 +260,7 @@ class Extractor:
         modality, attributed, cue, speaker = self._modality(token, by_token, sent)
         if speaker is not None and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
             # "Russia said Sudan must return the helicopter": a demand by the speaker.
-            rule = TriggerRule("REQUEST", "", "", "")
+            rule = DEMAND
             target_m, source_m = source_m, speaker
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
             if rule.type in COOPERATIVE and rule.type != "AGREE":
@@ -255,7 +272,7 @@ class Extractor:
         if rule.subtype and not target and location:
             target, target_text = location, ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
-        if source is None and (target is None or passive):
+        if source is None and (target is None or passive and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
