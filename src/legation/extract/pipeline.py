@@ -81,7 +81,10 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
 DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor",
                   "government", "parliament", "army", "police", "party", "rebel", "rebels", "opposition",
                   "guerrilla", "guerrillas", "militant", "militants", "coalition", "court", "authorities",
-                  "vice-president", "governor", "mayor", "speaker", "general", "junta", "cabinet"}  # fmt: skip
+                  "vice-president", "governor", "mayor", "speaker", "general", "junta", "cabinet",
+                  "demonstrator", "protester", "student", "civilian", "refugee", "newspaper", "organization",
+                  "organisation", "group", "people", "population", "prisoner", "detainee", "official",
+                  "candidate", "villager", "resident", "worker", "soldier", "troop", "force"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -371,7 +374,7 @@ class Extractor:
             return None
         head = next((t for t in phrase if t.head.i == t.i or t.head not in phrase), phrase[0])
         if not (head.ent_type_ in ("PERSON", "NORP") or head.lemma_.lower() in DOMESTIC_HEADS
-                or any(t.lower_ in DOMESTIC_HEADS for t in phrase)):  # fmt: skip
+                or any(t.lower_ in DOMESTIC_HEADS or t.lemma_.lower() in DOMESTIC_HEADS for t in phrase)):  # fmt: skip
             return None
         states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind != "organisation"}
         if len(states) != 1:
@@ -411,6 +414,10 @@ class Extractor:
             found = [m for m in self._actors_in(obj.subtree, by_token) if keep(m)]
             if found:
                 return found[0], location
+        for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
+            context = self._context_state(list(obj.subtree), by_token, sent)
+            if context is not None and keep(context):
+                return context, location
         after = [m for m in self._actors_in([t for t in sent if t.i > token.i], by_token) if keep(m)]
         return (after[0] if after else None), location
 
