@@ -1,6 +1,5 @@
 """The network's state as of a date, on the shipped data: the Pyongyang case and others."""
 
-import datetime as dt
 
 from legation.dates import FuzzyDate
 from legation.ledger import Ledger

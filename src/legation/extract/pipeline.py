@@ -116,7 +116,7 @@ def load_model():
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name, disable=["lemmatizer"] if False else [])
+            return spacy.load(name)
         except OSError:
             continue
     raise RuntimeError(
