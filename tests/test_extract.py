@@ -209,3 +209,10 @@ def test_one_event_from_two_documents_is_one_event_with_two_sources(ex, tmp_path
         report = ledger.append(events)
         assert report.events_new == 1
         assert len(ledger.sources_of([events[0].id])[events[0].id]) == 2
+
+
+def test_a_person_named_with_a_country_keeps_it_later_in_the_document(ex):
+    _, events = read(ex, "Russian President Vladimir Putin met the Chinese leader on Monday. "
+                         "On Tuesday Putin threatened Lithuania with sanctions.")
+    threat = [e for e in events if e.type == "THREATEN"][0]
+    assert (threat.actor, threat.actor_text, threat.target) == ("RUS", "Putin", "LTU")

@@ -190,8 +190,31 @@ class Extractor:
                 out.append(ActorMention(span.start, span.end, code, self._kinds.get(code, "state"), span.text))
         return out
 
+    def people(self, doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """People named with their country once ("Russian President Vladimir Putin") stand
+        for it when named again in the same document ("Putin said")."""
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        known: dict[str, ActorMention] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            for i in range(ent.start - 1, max(ent.start - 5, ent.sent.start - 1), -1):
+                if doc[i].pos_ in ("VERB", "AUX", "PUNCT", "ADP") and doc[i].text not in ("'s", "’s"):
+                    break
+                if i in by_token and by_token[i].kind != "organisation":
+                    known.setdefault(ent.text, by_token[i])
+                    known.setdefault(ent[-1].text, by_token[i])
+                    break
+        added = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and ent.start not in by_token:
+                owner = known.get(ent.text) or known.get(ent[-1].text)
+                if owner is not None and not any(ent.start <= i < ent.end for i in range(owner.start, owner.end)):
+                    added.append(ActorMention(ent.start, ent.end, owner.code, owner.kind, ent.text))
+        return mentions + added
+
     def events(self, doc, document: Document) -> list[Event]:
-        mentions = self.actors(doc)
+        mentions = self.people(doc, self.actors(doc))
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         published = document.published.end if document.published else None
         out: list[Event] = []
