@@ -216,3 +216,8 @@ def test_a_person_named_with_a_country_keeps_it_later_in_the_document(ex):
                          "On Tuesday Putin threatened Lithuania with sanctions.")
     threat = [e for e in events if e.type == "THREATEN"][0]
     assert (threat.actor, threat.actor_text, threat.target) == ("RUS", "Putin", "LTU")
+
+
+def test_a_non_state_group_is_coded_by_its_state(ex):
+    _, e = one(ex, "Hezbollah fired rockets at Israel on Sunday.")
+    assert (e.actor, e.actor_text, e.target) == ("LBN", "Hezbollah", "ISR")

@@ -151,6 +151,11 @@ class Extractor:
             for r in csv.DictReader(f):
                 forms[r["name"]] = r["code"]
                 self._kinds[r["code"]] = "organisation"
+        # Non-state groups are coded by the state they act in, as event coders do; the text
+        # keeps the group's own name.
+        with (DATA / "groups.csv").open(newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                forms[r["name"]] = r["code"]
         for text, code in forms.items():
             # Short all-capital forms (US, UK, UN) match only as written: "us" is a pronoun.
             matcher = self.exact if text.isupper() and len(text) <= 5 else self.matcher
