@@ -221,3 +221,16 @@ def test_a_person_named_with_a_country_keeps_it_later_in_the_document(ex):
 def test_a_non_state_group_is_coded_by_its_state(ex):
     _, e = one(ex, "Hezbollah fired rockets at Israel on Sunday.")
     assert (e.actor, e.actor_text, e.target) == ("LBN", "Hezbollah", "ISR")
+
+
+@pytest.mark.parametrize(
+    "text,source_sector,target_sector",
+    [
+        ("The Polish Foreign Ministry summoned the Russian ambassador.", "government", "government"),
+        ("North Korean troops attacked Ukrainian positions near the border.", "military", ""),
+        ("Egyptian police arrested Sudanese refugees in Cairo.", "police", "civilians"),
+    ],
+)
+def test_sector_of_an_actor(ex, text, source_sector, target_sector):
+    _, e = one(ex, text)
+    assert (e.actor_sector, e.target_sector) == (source_sector, target_sector)

@@ -223,6 +223,8 @@ class Event:
     attribution_cue: str = ""  # the word that attributes it: "claims", "said", "according to"
     actor_text: str = ""
     target_text: str = ""
+    actor_sector: str = ""  # government, military, police, rebels, opposition, civilians ...
+    target_sector: str = ""
     provenance: Provenance | None = None
 
     @property

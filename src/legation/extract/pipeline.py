@@ -77,6 +77,21 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge"}  # fmt: skip
+# The part of a state an actor phrase names, by the words around the state's name.
+SECTORS = {
+    "government": {"government", "ministry", "minister", "president", "premier", "parliament", "cabinet",
+                   "official", "diplomat", "ambassador", "envoy", "embassy", "authorities", "administration",
+                   "leader", "king", "queen", "emir", "chancellor", "spokesman", "spokeswoman", "spokesperson",
+                   "foreign", "state", "department", "office", "court", "prime", "mayor", "governor"},
+    "military": {"army", "troop", "soldier", "military", "force", "navy", "warship", "warplane", "jet",
+                 "general", "commander", "officer", "marine", "battalion", "brigade", "helicopter", "defence", "defense"},
+    "police": {"police", "policeman", "security", "border"},
+    "rebels": {"rebel", "insurgent", "militant", "guerrilla", "militia", "fighter", "separatist"},
+    "opposition": {"opposition", "dissident", "activist"},
+    "civilians": {"civilian", "protester", "demonstrator", "student", "refugee", "villager", "resident",
+                  "worker", "people", "farmer", "teacher"},
+}  # fmt: skip
+
 # Heads of phrases that name a person or a body inside one state.
 DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor",
                   "government", "parliament", "army", "police", "party", "rebel", "rebels", "opposition",
@@ -298,6 +313,8 @@ class Extractor:
                 rule = TriggerRule("AGREE", "", "", "")
             elif rule.type in HOSTILE:
                 rule = TriggerRule("THREATEN", "", "", "")
+        source_sector = self._sector(source_m, sent)
+        target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
         if rule.subtype and not target and location:
@@ -330,6 +347,8 @@ class Extractor:
             location=location or "",
             actor_text=source_text,
             target_text=target_text,
+            actor_sector=source_sector,
+            target_sector=target_sector,
             provenance=Provenance(document.id, s_index, (sent.start_char, sent.end_char), (token.idx, token.idx + len(token))),
             sources=(
                 Source(
@@ -393,6 +412,28 @@ class Extractor:
             node = node.head
         before = self._actors_in([t for t in sent if t.i < token.i], by_token)
         return before[0] if before else None
+
+    @staticmethod
+    def _sector(mention: ActorMention | None, sent) -> str:
+        """"The Polish Foreign Ministry" is Poland's government; "North Korean troops" its
+        military. Read from the noun phrase the mention sits in."""
+        if mention is None:
+            return ""
+        doc = sent.doc
+        head = doc[mention.end - 1]
+        while head.dep_ in ("compound", "amod", "poss", "nmod", "case") and head.head.i != head.i:
+            head = head.head
+        words = [t for t in head.subtree if t.i < mention.start or t.i >= mention.end or t.i == head.i]
+        lemmas = {t.lemma_.lower() for t in words} | {head.lemma_.lower()}
+        if mention.kind == "organisation":
+            return "organisation"
+        for sector, cues in SECTORS.items():
+            if head.lemma_.lower() in cues:
+                return sector
+        for sector, cues in SECTORS.items():
+            if lemmas & cues and sector != "government":
+                return sector
+        return "government" if lemmas & SECTORS["government"] else ""
 
     def _context_state(self, phrase, by_token, sent) -> ActorMention | None:
         """A person or domestic body with no country in its own words ("President Yoweri
@@ -559,14 +600,14 @@ class Extractor:
 def event_json(event: Event, gaz: Gazetteer) -> dict:
     """An event in the JSON shape the README documents."""
 
-    def actor(code: str, text: str) -> dict | None:
+    def actor(code: str, text: str, sector: str = "") -> dict | None:
         if not code:
             return None
         try:
             c = gaz.get(code)
-            return {"name": c.name, "code": code, "kind": c.kind, "text": text}
+            return {"name": c.name, "code": code, "kind": c.kind, "sector": sector or None, "text": text}
         except KeyError:
-            return {"name": text or code, "code": code, "kind": "organisation", "text": text}
+            return {"name": text or code, "code": code, "kind": "organisation", "sector": sector or None, "text": text}
 
     p = event.provenance
     out = {
@@ -574,8 +615,8 @@ def event_json(event: Event, gaz: Gazetteer) -> dict:
         "type": event.type,
         "mode": event.mode,
         "subtype": event.subtype or None,
-        "source": actor(event.actor, event.actor_text),
-        "target": actor(event.target, event.target_text),
+        "source": actor(event.actor, event.actor_text, event.actor_sector),
+        "target": actor(event.target, event.target_text, event.target_sector),
         "location": actor(event.location, "") if event.location else None,
         "date": {"value": event.date.value, "precision": event.date.precision} if event.date else None,
         "quantity": event.quantity.to_json() if event.quantity else None,
