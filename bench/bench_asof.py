@@ -58,7 +58,7 @@ def build(path: Path, n_events: int) -> None:
                    strftime(d, '%Y-%m-%d') AS date_value, 'day' AS date_precision, d AS date_start, d AS date_end,
                    'asserted' AS modality, '' AS attributed_to, '' AS note, NULL AS verified, 1.0 AS confidence,
                    NULL AS quantity_value, NULL AS quantity_qualifier, NULL AS quantity_unit, '' AS location,
-                   '' AS attribution_cue,
+                   '' AS attribution_cue, '' AS actor_sector, '' AS target_sector,
                    now()::TIMESTAMP AS recorded_at
             FROM (SELECT i, DATE '1950-01-01' + (hash(i * 11) % 27394)::INT AS d
                   FROM range({n_events - have}) t(i))

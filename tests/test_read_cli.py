@@ -50,8 +50,9 @@ def test_save_then_ingest_again_adds_nothing_and_bad_inputs_are_skipped(scratch_
     docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     events = con.execute("SELECT count(*) FROM events").fetchone()[0]
     hedged = con.execute("SELECT count(*) FROM events WHERE modality = 'hedged' AND quantity_value = 12000").fetchone()[0]
+    sector = con.execute("SELECT actor_sector FROM events WHERE modality = 'hedged'").fetchone()[0]
     con.close()
-    assert docs == 1 and hedged == 1
+    assert docs == 1 and hedged == 1 and sector == "military"
     r = run_cli("ingest", good, "--db", scratch_db, "--published", "2024-11-20")
     assert r.returncode == 0
     con = duckdb.connect(str(scratch_db), read_only=True)

@@ -20,7 +20,7 @@ import duckdb
 
 from .model import Document, Event, Source
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 APPLICATION = "legation"
 
 EVENTS_TABLE = """
@@ -51,6 +51,8 @@ CREATE TABLE IF NOT EXISTS {name} (
     quantity_unit VARCHAR,
     location VARCHAR,
     attribution_cue VARCHAR,
+    actor_sector VARCHAR,
+    target_sector VARCHAR,
     recorded_at TIMESTAMP NOT NULL
 );
 """
@@ -113,7 +115,7 @@ EVENT_COLUMNS = (
     "id", "seq", "subtype", "type", "mode", "actor", "target", "third", "place", "mclass", "city",
     "mission_kind", "date_value", "date_precision", "date_start", "date_end", "modality",
     "attributed_to", "note", "verified", "confidence", "quantity_value", "quantity_qualifier",
-    "quantity_unit", "location", "attribution_cue", "recorded_at",
+    "quantity_unit", "location", "attribution_cue", "actor_sector", "target_sector", "recorded_at",
 )  # fmt: skip
 LISTING_COLUMNS = (
     "id", "qid", "mission", "sender", "host", "city", "city_normalised", "city_note", "kind",
@@ -400,5 +402,5 @@ def _event_row(e: Event, seq: int, now: dt.datetime) -> tuple:
         e.mission_kind, d.value if d else None, d.precision if d else "unknown",
         d.start if d else None, d.end if d else None, e.modality.value, e.attributed_to,
         e.note, e.verified, e.confidence, q.value if q else None, q.qualifier if q else None,
-        q.unit if q else None, e.location, e.attribution_cue, now,
+        q.unit if q else None, e.location, e.attribution_cue, e.actor_sector, e.target_sector, now,
     )  # fmt: skip
