@@ -15,7 +15,16 @@ from .ledger import Ledger
 from .model import EVENT_FAMILIES, Status
 from .reference.gazetteer import Gazetteer
 from .reference.groups import Group, Groups
-from .state import Memberships, MissionState, ProtectingPower, Snapshot, mission_states, protecting_powers, state
+from .state import (
+    Memberships,
+    MissionState,
+    ProtectingPower,
+    Snapshot,
+    sql_list,
+    mission_states,
+    protecting_powers,
+    state,
+)
 
 # Order of statuses in a table: staffed missions first.
 _STATUS_ORDER = {s: i for i, s in enumerate(
@@ -207,7 +216,7 @@ class Legation:
                                       [epoch(date_start), epoch(date_end), seq])
                 FROM events
                 WHERE target = $host AND modality = 'asserted' AND date_start >= $lo AND date_start <= $hi
-                  AND subtype IN ({", ".join("'" + s + "'" for s in EVENT_FAMILIES[event])})
+                  AND subtype IN ({sql_list(EVENT_FAMILIES[event])})
                 GROUP BY actor""",
             {"host": h, "lo": lo, "hi": hi},
         ).fetchall()

@@ -102,7 +102,11 @@ _STATUS = tuple(MISSION_STATUS_SUBTYPES)
 _ENVOY = tuple(ENVOY_SUBTYPES)
 
 
-def _in_list(values) -> str:
+def sql_list(values) -> str:
+    """Constants of our own vocabulary (subtypes, bloc codes) as an SQL list: literal values
+    let DuckDB prune row groups, which bound parameters do not."""
+    if any("'" in str(v) for v in values):
+        raise ValueError(f"not a vocabulary value: {values!r}")
     return ", ".join(f"'{v}'" for v in values)
 
 
@@ -121,11 +125,11 @@ WITH picked AS MATERIALIZED (
     SELECT e.actor, e.target, e.place, e.mclass,
            any_value(e.city) AS city,
            any_value(e.mission_kind) AS kind,
-           max({_ORDER}) FILTER (WHERE e.subtype IN ({_in_list(_STATUS)}) AND e.date_start <= $at) & {_SEQ_BITS} AS last_status,
+           max({_ORDER}) FILTER (WHERE e.subtype IN ({sql_list(_STATUS)}) AND e.date_start <= $at) & {_SEQ_BITS} AS last_status,
            -- only needed when nothing applies yet: the first status event after the date
-           min({_ORDER}) FILTER (WHERE e.subtype IN ({_in_list(_STATUS)}) AND e.date_start > $at) & {_SEQ_BITS} AS first_status,
+           min({_ORDER}) FILTER (WHERE e.subtype IN ({sql_list(_STATUS)}) AND e.date_start > $at) & {_SEQ_BITS} AS first_status,
            max({_ORDER}) FILTER (WHERE e.subtype = '{LISTING_SUBTYPE}') & {_SEQ_BITS} AS listing,
-           max({_ORDER}) FILTER (WHERE e.subtype IN ({_in_list(_ENVOY)}) AND e.date_start <= $at) & {_SEQ_BITS} AS last_envoy
+           max({_ORDER}) FILTER (WHERE e.subtype IN ({sql_list(_ENVOY)}) AND e.date_start <= $at) & {_SEQ_BITS} AS last_envoy
     FROM events e
     WHERE e.mclass <> '' AND e.modality = 'asserted' __WHERE__
     GROUP BY e.actor, e.target, e.place, e.mclass
@@ -238,7 +242,7 @@ class Memberships:
         blocs = [r[0] for r in ledger.con.execute("SELECT code FROM blocs").fetchall()] or [""]
         self.rows = ledger.con.execute(
             f"""SELECT id, subtype, actor, target, date_value, date_precision, date_start, date_end, verified, seq
-                FROM events WHERE target IN ({_in_list(blocs)}) AND subtype IN ({_in_list(MEMBERSHIP_SUBTYPES)})
+                FROM events WHERE target IN ({sql_list(blocs)}) AND subtype IN ({sql_list(MEMBERSHIP_SUBTYPES)})
                   AND modality = 'asserted'
                 ORDER BY target, actor, date_start NULLS FIRST, date_end, seq"""
         ).fetchall()
