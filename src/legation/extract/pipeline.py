@@ -326,7 +326,12 @@ class Extractor:
             return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         quantity = self._quantity(token, sent)
-        confidence = 0.4 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if token.pos_ == "VERB" else 0)
+        depth, node = 0, token
+        while node.head.i != node.i and depth < 20:
+            node, depth = node.head, depth + 1
+        # The main clause carries the sentence's main event; subordinate ones weigh a little less.
+        confidence = 0.35 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if token.pos_ == "VERB" else 0)
+        confidence += 0.05 / (1 + depth)
         city = ""
         if rule.subtype and target:
             city = self._city(sent, target)
