@@ -67,7 +67,6 @@ def main_event(events: list[Event]) -> Event | None:
 
 def evaluate(records: list[dict], extractor) -> dict:
     docs = [Document(text=r["text"].strip("{} "), origin=r.get("id", f"record {i}")) for i, r in enumerate(records)]
-    kinds = extractor._kinds
     tallies = {k: Counter() for k in ("event_type", "source", "target", "mode")}
     confusion: Counter = Counter()
     country = {"source": [0, 0], "target": [0, 0]}
@@ -83,8 +82,8 @@ def evaluate(records: list[dict], extractor) -> dict:
             t["pred"] += 1
             t["tp"] += pred_type == gold_type
         for side, code, kind in (
-            ("source", pred.actor if pred else "", kinds.get(pred.actor, "state") if pred else ""),
-            ("target", pred.target if pred else "", kinds.get(pred.target, "state") if pred else ""),
+            ("source", pred.actor if pred else "", extractor.kind(pred.actor) if pred else ""),
+            ("target", pred.target if pred else "", extractor.kind(pred.target) if pred else ""),
         ):
             gold = _codes(record.get(side))
             mine = _as_gold_code(code, kind) if code else ""

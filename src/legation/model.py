@@ -45,10 +45,19 @@ class Status(StrEnum):
         return STATUS_LABELS[self]
 
     @property
+    def rank(self) -> int:
+        """Place in a table: staffed missions first, then listed, then the rest."""
+        return list(Status).index(self) if self.staffed else _RANK_AFTER_STAFFED.index(self) + 3
+
+    @property
     def staffed(self) -> bool:
         """Diplomats are known to be working at the mission."""
         return self in (Status.OPERATING, Status.REOPENED, Status.REOPENED_LIMITED)
 
+
+_RANK_AFTER_STAFFED = [
+    Status.LISTED, Status.STAFF_WITHDRAWN, Status.RELOCATED, Status.SUSPENDED, Status.CLOSED, Status.NOT_YET_OPEN,
+]  # fmt: skip
 
 STATUS_LABELS = {
     Status.OPERATING: "operating",

@@ -26,11 +26,6 @@ from .state import (
     state,
 )
 
-# Order of statuses in a table: staffed missions first.
-_STATUS_ORDER = {s: i for i, s in enumerate(
-    [Status.OPERATING, Status.REOPENED, Status.REOPENED_LIMITED, Status.LISTED, Status.STAFF_WITHDRAWN,
-     Status.RELOCATED, Status.SUSPENDED, Status.CLOSED, Status.NOT_YET_OPEN]
-)}  # fmt: skip
 
 
 @dataclass
@@ -151,7 +146,7 @@ class Legation:
             members = g.members(day, self.memberships)
             for m in states:
                 m.marks[g.name] = (m.sender if host_code or not sender_code else m.host) in members
-        states.sort(key=lambda m: (_STATUS_ORDER[m.status], self.name(m.sender), self.name(m.host), m.city))
+        states.sort(key=lambda m: (m.status.rank, self.name(m.sender), self.name(m.host), m.city))
         pps = protecting_powers(self.ledger, day, host=host_code) if host_code else []
         if sender_code and not host_code:
             pps = [p for p in protecting_powers(self.ledger, day) if sender_code in (p.protecting, p.protected)]

@@ -53,9 +53,7 @@ def missions(app, answers) -> str:
     def sort_key(item):
         per_date = item[1]
         last = per_date.get(dates[-1]) or next(iter(per_date.values()))
-        from .queries import _STATUS_ORDER
-
-        return (_STATUS_ORDER[last.status], app.name(getattr(last, other)), last.city)
+        return (last.status.rank, app.name(getattr(last, other)), last.city)
 
     rows = []
     notes: list[str] = []

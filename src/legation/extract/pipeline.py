@@ -182,6 +182,10 @@ class Extractor:
 
     # -- public ------------------------------------------------------------------------
 
+    def kind(self, code: str) -> str:
+        """state, organisation, territory ...: what an actor code names."""
+        return self._kinds.get(code, "state")
+
     def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Document, list[Event]]]:
         stream = ((d.text, d) for d in documents)
         for parsed, document in self.nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
