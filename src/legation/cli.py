@@ -129,18 +129,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open(args, write: bool = False):
-    from .ledger import Ledger, default_path
+    from .ledger import default_path
     from .queries import Legation
     from .reference.groups import Groups
-    from .reference.loaders import load_default
+    from .reference.loaders import open_ledger
 
-    path = args.db or default_path()
-    if not Path(path).exists():
-        print(f"legation: building the default database at {path} (first use) ...", file=sys.stderr)
-        with Ledger(path) as ledger:
-            load_default(ledger)
     groups = Groups.load(args.groups_file)
-    return Legation(Ledger(path, read_only=not write), groups)
+    return Legation(open_ledger(args.db or default_path(), read_only=not write), groups)
 
 
 def _run(args) -> int:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from pathlib import Path
 
 from .model import Document, Skipped
 
@@ -22,15 +21,10 @@ def run_read(args, save: bool, progress: bool) -> int:
         FuzzyDate.parse(args.published)  # a bad date stops the run before anything is read
     ledger = None
     if save:
-        from .ledger import Ledger, default_path
-        from .reference.loaders import load_default
+        from .ledger import default_path
+        from .reference.loaders import open_ledger
 
-        path = args.db or default_path()
-        fresh = not Path(path).exists()
-        ledger = Ledger(path)
-        if fresh:
-            print(f"legation: building the default database at {path} (first use) ...", file=sys.stderr)
-            load_default(ledger)
+        ledger = open_ledger(args.db or default_path())
     extractor = Extractor()
     skipped: list[Skipped] = []
     counts = {"documents": 0, "events": 0, "new_events": 0}

@@ -228,6 +228,18 @@ def load_default(ledger: Ledger, gaz: Gazetteer | None = None) -> LoadReport:
     return LoadReport(report, time.perf_counter() - began)
 
 
+def open_ledger(path, read_only: bool = False) -> Ledger:
+    """The ledger at `path`, built from the shipped data first when the file does not exist
+    yet, so a first query just works."""
+    if not Path(path).exists():
+        import sys
+
+        print(f"legation: building the default database at {path} (first use) ...", file=sys.stderr)
+        with Ledger(path) as ledger:
+            load_default(ledger)
+    return Ledger(path, read_only=read_only)
+
+
 def load_event_file(ledger: Ledger, path: Path, gaz: Gazetteer | None = None) -> WriteReport:
     """A user's own sourced events, in the columns of `EVENT_FILE_COLUMNS`: all or nothing."""
     gaz = gaz or Gazetteer.default()
