@@ -51,6 +51,30 @@ def test_actors_by_name_demonym_capital_alias_bloc_and_body(ex, text, source, ta
     assert (e.actor, e.target) == (source, target)
 
 
+@pytest.mark.parametrize(
+    "text,source,target",
+    [
+        # the speaker of "..., X said" reports the event; they are not its target
+        ("Spain is ready to send firefighters to help Portugal, Spain's interior minister said.", "ESP", "PRT"),
+        ("Kenyan police arrested 30 Somalis near the border, officials in Uganda said.", "KEN", "SOM"),
+        # a passive attack: the subject is the victim, never the attacker
+        ("Two Turkish soldiers were killed by a roadside bomb, the army said.", None, "TUR"),
+        # a protest that names no one is against the protesters' own state
+        ("Thousands of Georgian students protested in the capital on Monday.", "GEO", "GEO"),
+        # a people living in another state acts in that state
+        ("Ethnic Hungarians in Romania rallied against the new language law.", "ROU", "ROU"),
+        ("The Serbs of northern Kosovo protested against the tax.", "XKX", "XKX"),
+        # money is not an actor
+        ("Japan gave US $2 billion in aid to Ukraine.", "JPN", "UKR"),
+        # a demand by a speaker the gazetteer cannot place keeps its target
+        ("The administration declared that Iran must halt enrichment.", None, "IRN"),
+    ],
+)
+def test_roles_from_the_grammar_of_the_sentence(ex, text, source, target):
+    _, e = one(ex, text)
+    assert (e.actor or None, e.target) == (source, target)
+
+
 def test_region_and_possessive_stand_for_the_state(ex):
     _, e = one(ex, "Pyongyang has sent up to 12,000 soldiers to Russia's Kursk region.")
     assert (e.actor, e.target) == ("PRK", "RUS")

@@ -27,6 +27,9 @@ CASES = {
     "the White House": "USA", "Whitehall": "GBR", "Downing Street": "GBR", "Quai d'Orsay": "FRA",
     "Quai d’Orsay": "FRA", "Zhongnanhai": "CHN", "Kyiv": "UKR", "Kiev": "UKR", "Tehran": "IRN",
     "Soviet Union": "RUS", "USSR": "RUS", "Burma": "MMR", "Ivory Coast": "CIV", "Côte d'Ivoire": "CIV",
+    # people in the plural, and each half of a two-part state's demonym
+    "Iraqis": "IRQ", "Afghans": "AFG", "Palestinians": "PSE", "Bosnian": "BIH", "Herzegovinian": "BIH",
+    "Nevisian": "KNA", "Bosnia": "BIH",
     "Holland": "NLD", "Gaza": "PSE", "West Bank": "PSE", "Taipei": "TWN", "Taiwan": "TWN",
     "Palestine": "PSE", "Holy See": "VAT", "Vatican": "VAT", "Kosovo": "XKX", "Kosovar": "XKX",
     "XK": "XKX", "European Union": "EUU", "EU": "EUU", "European Parliament": "EUU",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -65,7 +66,9 @@ def from_mledoze(c: dict, problems: list[str]) -> dict:
         problems += _cross_check(c, iso)
     if name != c["name"]["common"]:
         alt.append(c["name"]["common"])
-    demonyms = sorted({v for v in (c.get("demonyms", {}).get("eng") or {}).values() if v})
+    # The source writes two-part states' demonyms as one string: "Bosnian, Herzegovinian".
+    demonyms = sorted({d.strip() for v in (c.get("demonyms", {}).get("eng") or {}).values() if v
+                       for d in re.split(r",| or ", v) if d.strip()})  # fmt: skip
     independent = bool(c.get("independent"))
     return dict(
         code=code,

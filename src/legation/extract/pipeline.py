@@ -100,6 +100,12 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "demonstrator", "protester", "student", "civilian", "refugee", "newspaper", "organization",
                   "organisation", "group", "people", "population", "prisoner", "detainee", "official",
                   "candidate", "villager", "resident", "worker", "soldier", "troop", "force"}  # fmt: skip
+DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
+CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
+# Nouns that make a passive killing an attack even when no attacker is named ("killed in a
+# suicide bombing"), as against an accident ("killed when two buses collided").
+ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "blast",
+                "explosion", "bomb", "gunfire", "assault", "offensive", "missile", "rocket", "mortar"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -205,6 +211,10 @@ class Extractor:
             first = span[0]
             if not (first.is_title or first.is_upper or first.text[:1].isupper()):
                 continue
+            if start > 0 and doc[start - 1].lower_ == "ethnic":
+                continue  # "ethnic Albanians in Serbia" are a people, not Albania
+            if end < len(doc) and (doc[end].is_currency or doc[end].lemma_.lower() in CURRENCY_WORDS):
+                continue  # "US $50 million", "Hong Kong dollars": money, not an actor
             span.label_ = self.nlp.vocab.strings[match_id]
             spans.append(span)
         out = []
@@ -212,6 +222,18 @@ class Extractor:
             code = self._codes.get(span.label_)
             if code:
                 out.append(ActorMention(span.start, span.end, code, self._kinds.get(code, "state"), span.text))
+        # A people placed in another state is coded by where it lives, as event coders do:
+        # "the Albanians of southern Serbia" act in Serbia.
+        starts = {m.start: m for m in out}
+        for n, m in enumerate(out):
+            if m.kind != "state" or doc[m.end - 1].tag_ != "NNPS" or m.end >= len(doc) or doc[m.end].lower_ not in ("of", "in"):
+                continue
+            i = m.end + 1
+            while i < len(doc) and doc[i].pos_ in ("ADJ", "DET"):
+                i += 1
+            home = starts.get(i)
+            if home is not None and home.kind == "state":
+                out[n] = replace(m, code=home.code)
         return out
 
     def people(self, doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -305,11 +327,15 @@ class Extractor:
         return False
 
     def _frame(self, token, rule, sent, s_index, by_token, document, published) -> Event | None:
-        source_m = self._source(token, by_token, sent)
-        target_m, location = self._target(token, by_token, sent, exclude=source_m)
+        # Words of the clause that reports the event ("..., Norway's foreign minister said")
+        # name who speaks, not who acts: they never fill a role by proximity alone.
+        speech = self._speech(token, sent)
+        source_m = self._source(token, rule.type, by_token, sent, speech)
+        target_m, location = self._target(token, by_token, sent, speech, exclude=source_m)
         modality, attributed, cue, speaker = self._modality(token, by_token, sent)
-        if speaker is not None and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
-            # "Russia said Sudan must return the helicopter": a demand by the speaker.
+        if (speaker is not None or attributed) and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            # "Russia said Sudan must return the helicopter": a demand by the speaker, even
+            # one the gazetteer cannot place ("the Bush administration declared ...").
             rule = DEMAND
             target_m, source_m = source_m, speaker
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
@@ -323,8 +349,15 @@ class Extractor:
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
         if rule.subtype and not target and location:
             target, target_text = location, ""
+        elif not target and source_m and source_m.kind == "state" and (
+            rule.type == "PROTEST" or source_sector in DOMESTIC_SECTORS and rule.type in ("COERCE", "ASSAULT")
+        ):
+            # A protest names no one when it is against the protesters' own government, and
+            # police or rebels acting on unnamed people act inside their own state.
+            target, target_sector = source, "government" if rule.type == "PROTEST" else ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
-        if source is None and (target is None or passive and rule.type in ("ASSAULT", "COERCE")):
+        attacked = any(t.lemma_.lower() in ATTACK_NOUNS for c in token.children if c.dep_ in ("prep", "agent") for t in c.subtree)
+        if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
@@ -372,6 +405,27 @@ class Extractor:
 
     # -- roles ---------------------------------------------------------------------------
 
+    @staticmethod
+    def _speech(token, sent) -> set[int]:
+        """Token indices of the speakers of the reporting verbs above the trigger ("...,
+        Norway's foreign minister said") and of "according to X" phrases."""
+        out: set[int] = set()
+        path, node = {token.i}, token
+        while node.head.i != node.i:
+            node = node.head
+            if node.lemma_.lower() in REPORTING:
+                out.add(node.i)
+                for c in node.children:
+                    # The speaker and whom they spoke to; "said ... in a rare incident in
+                    # the West Bank" is often the parser misplacing the event's own words.
+                    if c.dep_ in ("nsubj", "nsubjpass", "dative", "dobj") and not any(t.i in path for t in c.subtree):
+                        out.update(t.i for t in c.subtree)
+            path.add(node.i)
+        for t in sent:
+            if t.lower_ == "according" and t.dep_ == "prep" and t.i not in path:
+                out.update(g.i for g in t.subtree)
+        return out
+
     def _actors_in(self, tokens, by_token) -> list[ActorMention]:
         """Actors in a phrase, the one nearest the phrase's head first: in "NATO-member
         Norway" the actor is Norway."""
@@ -394,7 +448,7 @@ class Extractor:
             out.sort(key=lambda m: (depth(m), m.start))
         return out
 
-    def _source(self, token, by_token, sent) -> ActorMention | None:
+    def _source(self, token, rule_type: str, by_token, sent, speech: set[int]) -> ActorMention | None:
         node = token
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
@@ -407,6 +461,8 @@ class Extractor:
                 context = self._context_state(phrase, by_token, sent)
                 if context is not None:
                     return context
+            if node.head.lemma_.lower() in REPORTING and any(s.pos_ == "NOUN" for s in subjects + passive):
+                break  # "a roadside bombing killed ..., the military said": the speaker did not act
             if node.pos_ == "NOUN":
                 modifiers = [t for c in node.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
                 found = self._actors_in(modifiers, by_token)
@@ -419,8 +475,19 @@ class Extractor:
             ):  # fmt: skip
                 break
             node = node.head
-        before = self._actors_in([t for t in sent if t.i < token.i], by_token)
-        return before[0] if before else None
+        # The subject of a passive attack or of a passive with a by-phrase is what the event
+        # was done to ("three soldiers were killed by a bomb"); "Israel is opposed" is not.
+        patient: set[int] = set()
+        # Troops "sent" are the sender's own, so a deployment keeps its passive subject.
+        if rule_type in ("ASSAULT", "COERCE") or any(c.dep_ == "agent" for c in token.children):
+            patient = {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        # Failing all else the speaker is the likeliest actor ("US authorities said that
+        # removing the sanctions is out of the question").
+        for allowed in (lambda t: t.i not in speech, lambda t: True):
+            before = self._actors_in([t for t in sent if t.i < token.i and t.i not in patient and allowed(t)], by_token)
+            if before:
+                return before[0]
+        return None
 
     @staticmethod
     def _sector(mention: ActorMention | None, sent) -> str:
@@ -461,7 +528,7 @@ class Extractor:
         # The mention is the phrase itself, so the state's own mention can still be the target.
         return ActorMention(phrase[0].i, phrase[-1].i + 1, only.code, only.kind, " ".join(t.text for t in phrase)[:80])
 
-    def _target(self, token, by_token, sent, exclude: ActorMention | None):
+    def _target(self, token, by_token, sent, speech: set[int], exclude: ActorMention | None):
         """The first actor among the trigger's objects, its prepositional objects, and the
         subjects and objects of the clauses it governs ("demanded that the US cancel ...").
         The target may share the source's country ("Croatia is investigating Croatian
@@ -496,7 +563,7 @@ class Extractor:
             context = self._context_state(list(obj.subtree), by_token, sent)
             if context is not None and keep(context):
                 return context, location
-        after = [m for m in self._actors_in([t for t in sent if t.i > token.i], by_token) if keep(m)]
+        after = [m for m in self._actors_in([t for t in sent if t.i > token.i and t.i not in speech], by_token) if keep(m)]
         return (after[0] if after else None), location
 
     def _city(self, sent, host) -> str:

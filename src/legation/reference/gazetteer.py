@@ -169,6 +169,9 @@ class Gazetteer:
                     offer(alt, country.code, 4 + base)
             for demonym in c["demonyms"]:
                 offer(demonym, country.code, 5 + base)
+                # The people: "Iraqis", "Afghans", "Palestinians" (not "Frenchs", "Chineses").
+                if demonym[-1:] in "ani" and not demonym.endswith(("ese", "ch", "sh", "ss")):
+                    offer(demonym + "s", country.code, 5 + base)
             for capital in c["capitals"]:
                 offer(capital, country.code, 6 + base)
         for a in aliases:
