@@ -172,7 +172,15 @@ class ActorMention:
 
 
 class Extractor:
-    def __init__(self, gazetteer: Gazetteer | None = None, nlp=None):
+    """Reads events from parsed text.
+
+    `actors` adds names the gazetteer does not know, as (text, code) pairs: a research group's
+    own actor dictionary ("Hamas" -> "PSEHMS", fictional test actors). A code that names no
+    state is an actor of its own ("group"). `agents` adds words that name a sector of a
+    state, as (word, sector) pairs ("gendarmerie" -> "police").
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, nlp=None, actors=(), agents=()):
         from spacy.matcher import PhraseMatcher
 
         self.gaz = gazetteer or Gazetteer.default()
@@ -194,6 +202,12 @@ class Extractor:
         with (DATA / "groups.csv").open(newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
                 forms[r["name"]] = r["code"]
+        for text, code in actors:
+            forms[text] = code
+            self._kinds.setdefault(code, "group")
+        self.sectors = {sector: set(cues) for sector, cues in SECTORS.items()}
+        for word, sector in agents:
+            self.sectors.setdefault(sector, set()).add(word.lower())
         for text, code in forms.items():
             # Short all-capital forms (US, UK, UN) match only as written: "us" is a pronoun.
             matcher = self.exact if text.isupper() and len(text) <= 5 else self.matcher
@@ -507,8 +521,7 @@ class Extractor:
                 return before[0]
         return None
 
-    @staticmethod
-    def _sector(mention: ActorMention | None, sent) -> str:
+    def _sector(self, mention: ActorMention | None, sent) -> str:
         """"The Polish Foreign Ministry" is Poland's government; "North Korean troops" its
         military. Read from the noun phrase the mention sits in."""
         if mention is None:
@@ -521,13 +534,13 @@ class Extractor:
         lemmas = {t.lemma_.lower() for t in words} | {head.lemma_.lower()}
         if mention.kind == "organisation":
             return "organisation"
-        for sector, cues in SECTORS.items():
-            if head.lemma_.lower() in cues:
+        for sector, cues in self.sectors.items():
+            if head.lemma_.lower() in cues or head.lower_ in cues:
                 return sector
-        for sector, cues in SECTORS.items():
+        for sector, cues in self.sectors.items():
             if lemmas & cues and sector != "government":
                 return sector
-        return "government" if lemmas & SECTORS["government"] else ""
+        return "government" if lemmas & self.sectors["government"] else ""
 
     def _context_state(self, phrase, by_token, sent) -> ActorMention | None:
         """A person or domestic body with no country in its own words ("President Yoweri
