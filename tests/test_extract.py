@@ -258,3 +258,13 @@ def test_a_non_state_group_is_coded_by_its_state(ex):
 def test_sector_of_an_actor(ex, text, source_sector, target_sector):
     _, e = one(ex, text)
     assert (e.actor_sector, e.target_sector) == (source_sector, target_sector)
+
+
+def test_an_event_the_text_does_not_date_falls_in_the_week_up_to_publication(ex):
+    _, e = one(ex, "Poland reopened its embassy in North Korea.")
+    assert (e.date.start, e.date.end, e.date.precision) == (dt.date(2024, 11, 14), dt.date(2024, 11, 20), "week")
+    assert e.note.startswith("dated by publication")
+    _, plan = one(ex, "Poland will reopen its embassy in North Korea.")
+    assert plan.date is None  # a plan is not dated by the day it was announced
+    _, dated = one(ex, "Poland reopened its embassy in North Korea in September.")
+    assert dated.date.value == "2024-09" and not dated.note

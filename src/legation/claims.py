@@ -22,7 +22,6 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from importlib import resources
 
-from .dates import FuzzyDate
 from .model import EVENT_FAMILIES, Document, Event, Modality
 from .queries import Legation
 from .reference.groups import GroupError
@@ -674,8 +673,7 @@ def _ordinal_word(n: int) -> str:
 
 
 def _entry_span(e: dict) -> tuple[dt.date, dt.date]:
-    d = FuzzyDate.parse(e["date"], e["precision"]) if e.get("date") else None
-    return (d.start, d.end) if d else (dt.date.min, dt.date.max)
+    return dt.date.fromisoformat(e["start"]), dt.date.fromisoformat(e["end"])
 
 
 def _since(mine) -> str:

@@ -7,12 +7,13 @@ gazetteer and the groups, and returns plain results with a `to_json()`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .dates import FuzzyDate, as_of
 from .ledger import Ledger
-from .model import EVENT_FAMILIES, Status
+from .model import EVENT_FAMILIES, Modality, Status
 from .reference.gazetteer import Gazetteer
 from .reference.groups import Group, Groups
 from .state import (
@@ -26,6 +27,10 @@ from .state import (
     state,
 )
 
+
+
+class NotFound(LookupError):
+    """An event or document id that is not in the ledger."""
 
 
 @dataclass
@@ -63,6 +68,8 @@ class OrderedEvent:
     tied_with: list[str] = field(default_factory=list)  # senders whose dates overlap this one
     membership_uncertain: bool = False
     sources: list[dict] = field(default_factory=list)
+    start: str = ""  # the days the date may stand for
+    end: str = ""
 
 
 @dataclass
@@ -232,7 +239,8 @@ class Legation:
         for i, (start, end, sender, eid, subtype, value, precision, city, note, uncertain) in enumerate(picked):
             ties = [p[2] for p in picked if p[2] != sender and p[0] <= end and start <= p[1]]
             out.append(
-                OrderedEvent(i + 1, sender, subtype, value, precision, eid, city, note, ties, uncertain, srcs.get(eid, []))
+                OrderedEvent(i + 1, sender, subtype, value, precision, eid, city, note, ties, uncertain,
+                             srcs.get(eid, []), start.isoformat(), end.isoformat())  # fmt: skip
             )
         return {
             "event": event,
@@ -318,6 +326,166 @@ class Legation:
         return {**dict(zip(keys, row)), "sources": self.ledger.sources_of([event_id]).get(event_id, [])}
 
 
+    # -- the ledger itself: events and documents -----------------------------------------
+
+    def events(
+        self,
+        actor: str | None = None,
+        type: str | None = None,
+        subtype: str | None = None,
+        modality: str | None = None,
+        after: str | None = None,
+        before: str | None = None,
+        text: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        order: str = "newest",
+        exclude_subtypes: list[str] | None = None,
+    ) -> dict:
+        """Events in the ledger, filtered and paged, each with its sources.
+
+        `actor` is a state (any name the gazetteer knows) or a bloc code; it matches either
+        side of an event. `type` is a PLOVER type (COOPERATE, SANCTION ...), `subtype` a
+        Legation subtype. `after`/`before` bound the event's first day (undated events drop
+        out). `text` matches, case-insensitively, the note, city, attribution or subtype of
+        an event, or the citation of one of its sources. `order`: newest or oldest (by date,
+        undated last) or recorded (latest recorded first)."""
+        where, params = ["TRUE"], {}
+        if actor:
+            params["actor"] = self._event_actor(actor)
+            where.append("(actor = $actor OR target = $actor OR third = $actor)")
+        if type:
+            params["type"] = type.upper()
+            where.append("type = $type")
+        if subtype:
+            params["subtype"] = subtype
+            where.append("subtype = $subtype")
+        if exclude_subtypes:
+            params["exclude"] = list(exclude_subtypes)
+            where.append("subtype NOT IN (SELECT unnest($exclude))")
+        if modality:
+            params["modality"] = Modality(modality).value
+            where.append("modality = $modality")
+        if after:
+            params["after"] = FuzzyDate.parse(after).start
+            where.append("date_start >= $after")
+        if before:
+            params["before"] = FuzzyDate.parse(before).end
+            where.append("date_start <= $before")
+        if text:
+            params["text"] = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                """(note ILIKE $text ESCAPE '\\' OR city ILIKE $text ESCAPE '\\' OR attributed_to ILIKE $text ESCAPE '\\'
+                    OR subtype ILIKE $text ESCAPE '\\'
+                    OR id IN (SELECT es.event_id FROM event_sources es JOIN sources s ON s.id = es.source_id
+                              WHERE s.citation ILIKE $text ESCAPE '\\'))"""
+            )
+        orders = {
+            "newest": "date_start DESC NULLS LAST, date_end DESC, seq DESC",
+            "oldest": "date_start NULLS LAST, date_end, seq",
+            "recorded": "seq DESC",
+        }
+        if order not in orders:
+            raise ValueError(f"unknown order {order!r}; choose one of {', '.join(orders)}")
+        cond = " AND ".join(where)
+        total = self.ledger.con.execute(f"SELECT count(*) FROM events e WHERE {cond}", params).fetchone()[0]
+        rows = self.ledger.con.execute(
+            f"SELECT {_EVENT_FIELDS} FROM events e WHERE {cond} ORDER BY {orders[order]} LIMIT {int(limit)} OFFSET {int(offset)}",
+            params,
+        ).fetchall()
+        return {"total": total, "limit": limit, "offset": offset, "order": order, "events": self._event_dicts(rows)}
+
+    def _event_actor(self, text: str) -> str:
+        """A state's code, or a bloc's (events name blocs by code: NATO, EU ...)."""
+        try:
+            group = self.groups.get(text)
+        except ValueError:
+            return self.state_code(text)
+        if group.blocs != (group.name,):
+            raise ValueError(f"{group.name!r} is a defined group of blocs; filter events by a state or one bloc "
+                             f"({', '.join(group.blocs)})")  # fmt: skip
+        return group.name
+
+    def _event_dicts(self, rows: list[tuple], documents: bool = True) -> list[dict]:
+        events = [_event_dict(r) for r in rows]
+        srcs = self.ledger.sources_of([e["id"] for e in events])
+        reported = {}
+        if documents and events:
+            # Events read from the news are dated by the article only when the text dates them;
+            # the day the article was published says when they were reported.
+            reported = dict(self.ledger.con.execute(
+                """SELECT es.event_id, min(d.published_value)
+                   FROM event_sources es JOIN sources s ON s.id = es.source_id
+                   JOIN documents d ON s.dataset = 'document ' || d.id
+                   WHERE es.event_id IN (SELECT unnest($1)) GROUP BY es.event_id""",
+                [[e["id"] for e in events]],
+            ).fetchall())  # fmt: skip
+        for e in events:
+            e["sources"] = srcs.get(e["id"], [])
+            e["reported"] = reported.get(e["id"])
+        return events
+
+    def event(self, event_id: str) -> dict:
+        """One event in the shape `events` lists them, with every source."""
+        row = self.ledger.con.execute(f"SELECT {_EVENT_FIELDS} FROM events e WHERE id = ?", [event_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no event with id {event_id!r}")
+        return self._event_dicts([row])[0]
+
+    def documents(self, limit: int = 50, offset: int = 0) -> dict:
+        """Articles read into the ledger, latest first, with how many events each gave."""
+        total = self.ledger.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        rows = self.ledger.con.execute(
+            f"""SELECT d.id, d.title, d.url, d.published_value, d.published_precision, d.author, d.origin,
+                       CAST(d.read_at AS VARCHAR), length(d.text),
+                       (SELECT count(DISTINCT es.event_id) FROM sources s JOIN event_sources es ON es.source_id = s.id
+                        WHERE s.dataset = 'document ' || d.id)
+                FROM documents d ORDER BY d.read_at DESC, d.id LIMIT {int(limit)} OFFSET {int(offset)}"""
+        ).fetchall()
+        keys = ("id", "title", "url", "published", "published_precision", "author", "origin", "read_at", "characters", "events")
+        return {"total": total, "limit": limit, "offset": offset, "documents": [dict(zip(keys, r)) for r in rows]}
+
+    def document(self, document_id: str) -> dict:
+        """One article: its text and the events read from it, each with the characters of the
+        sentence it was read from (`provenance.span`, offsets into `text`)."""
+        row = self.ledger.con.execute(
+            """SELECT id, title, url, published_value, published_precision, author, origin,
+                      CAST(read_at AS VARCHAR), text FROM documents WHERE id = ?""",
+            [document_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no document with id {document_id!r}")
+        keys = ("id", "title", "url", "published", "published_precision", "author", "origin", "read_at", "text")
+        rows = self.ledger.con.execute(
+            f"""SELECT {_EVENT_FIELDS}, s.locator FROM sources s
+                JOIN event_sources es ON es.source_id = s.id JOIN events e ON e.id = es.event_id
+                WHERE s.dataset = ? ORDER BY e.seq""",
+            ["document " + document_id],
+        ).fetchall()
+        events = self._event_dicts([r[:-1] for r in rows])
+        for e, r in zip(events, rows):
+            e["provenance"] = _provenance(document_id, r[-1])
+        events.sort(key=lambda e: (e["provenance"]["span"] or [0])[0])
+        return {**dict(zip(keys, row)), "events": events}
+
+    def country(self, text: str, at=None) -> dict:
+        """One country on a date: who is present there, its own missions abroad, the protecting
+        powers it takes part in (as host, protected or protecting state) and its blocs."""
+        day = as_of(at)
+        code = self.state_code(text)
+        present = self.missions(at=day, host=code)
+        abroad = self.missions(at=day, sender=code)
+        pps = [p for p in protecting_powers(self.ledger, day) if code in (p.host, p.protected, p.protecting)]
+        return {
+            "code": code,
+            "name": self.name(code),
+            "at": day.isoformat(),
+            "present": [m.to_json() for m in present.missions],
+            "abroad": [m.to_json() for m in abroad.missions],
+            "protecting_powers": [p.to_json() for p in pps],
+            "blocs": [m.to_json() for m in self.memberships.blocs_of(code, day)],
+        }
+
 def _status_filter(text: str) -> set[Status]:
     if text == "staffed":
         return {s for s in Status if s.staffed}
@@ -325,3 +493,39 @@ def _status_filter(text: str) -> set[Status]:
         return {Status(text)}
     except ValueError:
         raise ValueError(f"unknown status {text!r}; choose staffed or one of {', '.join(s.value for s in Status)}") from None
+
+
+_EVENT_COLUMNS = (
+    "id", "subtype", "type", "mode", "actor", "target", "third", "city", "mission_kind", "date_value",
+    "date_precision", "CAST(date_start AS VARCHAR)", "CAST(date_end AS VARCHAR)", "modality", "attributed_to",
+    "attribution_cue", "note", "verified", "confidence", "quantity_value", "quantity_qualifier", "quantity_unit",
+    "location", "actor_sector", "target_sector", "CAST(recorded_at AS VARCHAR)",
+)  # fmt: skip
+_EVENT_FIELDS = ", ".join(f"e.{c}" if c.isidentifier() else c.replace("(", "(e.", 1) for c in _EVENT_COLUMNS)
+_EVENT_KEYS = (
+    "id", "subtype", "type", "mode", "actor", "target", "protected", "city", "mission_kind", "date", "precision",
+    "date_start", "date_end", "modality", "attributed_to", "attribution_cue", "note", "verified", "confidence",
+)  # fmt: skip
+
+
+def _event_dict(row: tuple) -> dict:
+    out = dict(zip(_EVENT_KEYS, row))
+    value, qualifier, unit, location, actor_sector, target_sector, recorded = row[len(_EVENT_KEYS):]
+    if value is not None:
+        out["quantity"] = {"value": int(value) if float(value).is_integer() else value, "qualifier": qualifier, "unit": unit}
+    else:
+        out["quantity"] = None
+    out.update(location=location or None, actor_sector=actor_sector or None, target_sector=target_sector or None,
+               recorded_at=recorded)  # fmt: skip
+    return out
+
+
+_LOCATOR = re.compile(r"sentence (\d+), characters (\d+)-(\d+)")
+
+
+def _provenance(document_id: str, locator: str | None) -> dict:
+    """The sentence an event was read from, as the ledger's source locator records it."""
+    m = _LOCATOR.search(locator or "")
+    if not m:
+        return {"document": document_id, "sentence": None, "span": None, "trigger": None}
+    return {"document": document_id, "sentence": int(m[1]), "span": [int(m[2]), int(m[3])], "trigger": None}

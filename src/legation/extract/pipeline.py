@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from ..dates import FuzzyDate
 from ..model import Document, Event, Modality, Provenance, Quantity, Source
 from ..reference.gazetteer import Gazetteer
 from . import temporal
@@ -394,6 +395,12 @@ class Extractor:
             # accident, not an event between actors.
             return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
+        note = ""
+        if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
+            # News reports what happened lately: with no date in the text, the event falls in
+            # the week up to publication, and says so.
+            date = FuzzyDate(published - dt.timedelta(days=6), published, published.isoformat(), "week")
+            note = "dated by publication: the text gives no date"
         quantity = self._quantity(token, sent)
         depth, node = 0, token
         while node.head.i != node.i and depth < 20:
@@ -410,6 +417,7 @@ class Extractor:
             target=target or "",
             date=date,
             city=city,
+            note=note,
             mission_kind="embassy" if rule.subtype.startswith(("mission_", "staff_")) else "",
             modality=modality,
             attributed_to=attributed,
@@ -725,7 +733,9 @@ def event_json(event: Event, gaz: Gazetteer) -> dict:
         "source": actor(event.actor, event.actor_text, event.actor_sector),
         "target": actor(event.target, event.target_text, event.target_sector),
         "location": actor(event.location, "") if event.location else None,
-        "date": {"value": event.date.value, "precision": event.date.precision} if event.date else None,
+        "date": {"value": event.date.value, "precision": event.date.precision,
+                 "start": event.date.start.isoformat(), "end": event.date.end.isoformat(),
+                 **({"note": event.note} if event.note else {})} if event.date else None,  # fmt: skip
         "quantity": event.quantity.to_json() if event.quantity else None,
         "modality": event.modality.value,
         "attribution": {"by": event.attributed_to, "cue": event.attribution_cue} if event.attributed_to or event.attribution_cue else None,
