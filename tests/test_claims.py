@@ -146,3 +146,11 @@ def test_brief_about_a_state_over_the_ledger(default_db):
     assert data["checks"] == [] and len(data["at_a_glance"]) == 3 and data["sources"]
     none = run_cli("brief", "--db", default_db)
     assert none.returncode == 2 and "--about" in none.stderr
+
+
+def test_a_different_change_to_the_same_mission_is_shown_not_counted(checker):
+    closed = check(checker, "kabul_and_asides.txt").claims[-1]
+    assert closed.verdict is Verdict.UNDECIDED and "mission_suspended 2020-05-27" in closed.reason
+    # the EU delegation reopened in Kabul in January 2022, but it is not a country
+    japan = check(checker, "kabul_and_asides.txt").claims[0]
+    assert "European Union" not in japan.reason and "India" in japan.reason

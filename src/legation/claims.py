@@ -108,6 +108,7 @@ _BLOC_MEMBER = re.compile(
 _REPRESENTS = re.compile(
     r"\b(?:represents?|represented|representing|acts? as (?:the |a )?protecting power|serves? as (?:the |a )?protecting power|"
     r"looks? after (?:the )?interests|protecting power)\b", re.IGNORECASE)  # fmt: skip
+STATE_NOUNS = {"nation", "country", "state", "government", "democracy", "member state"}
 _OTHERS = re.compile(r"\b(?:other|several|many|some|a number of) (?:countries|states|nations|governments)\b", re.I)
 _SINCE_YEAR = re.compile(r"\b(since|after|from|following|in|during|before|until) (?:the (?:end of |start of )?)?(\d{4})\b", re.I)
 
@@ -127,7 +128,7 @@ def _periods() -> list[Period]:
     with (DATA / "periods.csv").open(newline="", encoding="utf-8") as f:
         return [
             Period(r["name"], tuple(w.strip().lower() for w in r["words"].split("|")),
-                   dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"]), r["source"])  # fmt: skip
+                   dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"] or "9999-12-31"), r["source"])  # fmt: skip
             for r in csv.DictReader(f)
         ]
 
@@ -144,7 +145,8 @@ def window(text: str, periods: list[Period]) -> tuple[dt.date | None, dt.date | 
                 if m.group(1) == "before":
                     return None, p.start - dt.timedelta(days=1), f"before the {p.name} ({p.start})"
                 if m.group(1) in ("during", "in", "throughout"):
-                    return p.start, p.end, f"during the {p.name} ({p.start} to {p.end})"
+                    end = None if p.end == dt.date.max.replace(year=9999) else p.end
+                    return p.start, end, f"during the {p.name} ({p.start} to {end or 'now'})"
                 return p.start, None, f"since the {p.name} began ({p.start})"
     if m := _SINCE_YEAR.search(text):
         word, year = m.group(1).lower(), int(m.group(2))
@@ -237,7 +239,7 @@ class Checker:
             claim = Claim("ordinal", "", s.text, s.span, details={
                 "rank": n, "group": group_text or None, "family": family, "subject": subject, "host": host,
                 "after": lo.isoformat() if lo else None, "before": hi.isoformat() if hi else None,
-                "window": window_text, "only": bool(m.group("only")),
+                "window": window_text, "only": bool(m.group("only")), "noun": re.sub(r"ies$", "y", noun).rstrip("s"),
             })  # fmt: skip
             self._judge_ordinal(claim, s, main)
             out.append(claim)
@@ -269,6 +271,9 @@ class Checker:
         hi = min(dt.date.fromisoformat(d["before"]), s.day) if d["before"] else s.day
         order = self.lg.order(family, host, group=group.name if group else None, after=d["after"], before=hi.isoformat())
         entries = [e for e in order["order"] if not self._only_from(e["event_id"], s.document)]
+        if d["noun"] in STATE_NOUNS:
+            # "the third country to reopen": the EU's delegation is not a country's embassy.
+            entries = [e for e in entries if self._kind(e["sender"]) != "organisation"]
         mine = next((e for e in entries if e["sender"] == subject), None)
         own_date = None
         if mine is None:
@@ -322,6 +327,12 @@ class Checker:
         if any(e.get("membership_uncertain") for e in entries):
             c.reason += "; membership changed during some events' date ranges"
 
+    def _kind(self, code: str) -> str:
+        try:
+            return self.lg.gaz.get(code).kind
+        except KeyError:
+            return "state"
+
     def _still_active(self, family, host, group, subject, day) -> list[str]:
         """For "the last to close": group members whose missions in the host are still staffed."""
         if family not in ("close", "suspend", "withdraw"):
@@ -351,6 +362,13 @@ class Checker:
                 continue
             claim = Claim("membership", f"{self.lg.name(state)} was a member of {group.name} on {s.day}", s.text, s.span,
                           details={"state": state, "bloc": group.name, "at": s.day.isoformat()})  # fmt: skip
+            since = re.match(r"\s*(?:since|from) ((?:[A-Z][a-z]+ )?(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4})", s.text[m.end() :])
+            if since:
+                claim.details["since"] = since.group(1)
+                claim.statement = f"{self.lg.name(state)} has been a member of {group.name} since {since.group(1)}"
+                if self._judge_since(claim, state, group.name, since.group(1), s):
+                    out.append(claim)
+                    continue
             current = self.lg.memberships.members(group.name, s.day).get(state)
             periods = self.lg.memberships.periods(group.name, state)
             ids = [r[0] for r in self.lg.memberships.rows if r[2] == state and r[3] == group.name]
@@ -373,6 +391,22 @@ class Checker:
                     claim.needs = f"{group.name}'s membership list"
             out.append(claim)
         return out
+
+    def _judge_since(self, claim: Claim, state: str, bloc: str, text: str, s: "_Sentence") -> bool:
+        """ "a member of NATO since 2020": the record's accession date against the claimed one."""
+        from .extract.temporal import resolve
+
+        said = resolve(text, s.day)
+        joined = [r for r in self.lg.memberships.rows if r[2] == state and r[3] == bloc and r[1] == "membership_joined"]
+        if said is None or not joined:
+            return False
+        claim.evidence = [self._evidence(r[0]) for r in joined]
+        if any(_overlaps(r[6], r[7], said.start, said.end) for r in joined):
+            claim.verdict, claim.reason = Verdict.SUPPORTED, f"joined {bloc} on {', '.join(r[4] for r in joined)}"
+        else:
+            claim.verdict = Verdict.CONTRADICTED
+            claim.reason = f"the record has {self.lg.name(state)} joining {bloc} on {', '.join(r[4] for r in joined)}, not {said.value}"
+        return True
 
     # -- representation ---------------------------------------------------------------------
 
@@ -424,8 +458,9 @@ class Checker:
     def _statuses(self, s: "_Sentence") -> list[Claim]:
         out = []
         for e in s.events:
-            dated = e.date is not None and s.date_of_event(e)
-            spoken = e.date is not None and not dated and s.date_of_speech()
+            from_text = e.date is not None and not e.note.startswith("dated by publication")
+            dated = from_text and s.date_of_event(e)
+            spoken = from_text and not dated and s.date_of_speech()
             if not e.actor or not (e.subtype or dated or s.period_words(self.periods)):
                 continue
             if e.modality in (Modality.FUTURE, Modality.HYPOTHETICAL):
@@ -465,12 +500,24 @@ class Checker:
                 claim.reason = f"the record has {described}"
             else:
                 claim.reason = "the record holds no other report of this" + (f" ({described})" if rows else "")
+                nearby = self._nearby_changes(e, c_lo, c_hi, s) if family else []
+                if nearby:
+                    claim.reason += f"; in that time it has {'; '.join(nearby)}"
                 kind = f"'{family}' event" if family else f"{e.type} event"
                 claim.needs = f"a sourced {kind} of {self.lg.name(e.actor)}{towards}" + (f" dated {when}" if when else "")
             if claim.attribution and claim.attribution["modality"] != "asserted":
                 claim.reason = f"checked as a claim by {claim.attribution['by'] or 'an unnamed source'}: " + claim.reason
             out.append(claim)
         return out
+
+    def _nearby_changes(self, e: Event, lo: dt.date, hi: dt.date, s) -> list[str]:
+        """Other changes to the same mission in the claim's window ("closed" where the record
+        says "suspended"): shown, not counted as the same event."""
+        rows = self._rows(
+            "actor = $a AND target = $t AND subtype IN (SELECT unnest($subs)) AND date_start <= $hi AND date_end >= $lo",
+            {"a": e.actor, "t": e.target, "subs": [x for fam in EVENT_FAMILIES.values() for x in fam], "lo": lo, "hi": hi}, s,
+        )  # fmt: skip
+        return [f"{r[1]} {r[4]}" for r in rows]
 
     def _family_events(self, actor, target, family, s) -> list[tuple]:
         return self._rows(

@@ -149,6 +149,10 @@ def load_model():
                 prev = doc[token.i - 1]
                 if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
                     token.is_sent_start = True
+                    # ... and its first word does not make a sentence of its own, which the
+                    # small model otherwise does with a title-case word after a headline.
+                    if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
+                        doc[token.i + 1].is_sent_start = False
             return doc
 
     for name in MODEL_NAMES:
@@ -686,13 +690,18 @@ class Extractor:
         for ent in sent.ents:
             if ent.label_ not in ("DATE", "TIME"):
                 continue
-            node, attached_to_speech = ent.root, False
+            node, attached_to_speech, aside = ent.root, False, False
             while node.head.i != node.i:
+                # "Sweden, a member of NATO since 2020, returned ...": the date of an aside
+                # about an actor is not the date of the event.
+                aside = aside or node.dep_ in ("appos", "relcl", "acl") and not any(a.i == token.i for a in node.subtree)
                 node = node.head
                 if node.lemma_.lower() in REPORTING:
                     attached_to_speech = True
                 if node.i == token.i:
                     break
+            if aside:
+                continue
             distance = abs(ent.root.i - token.i)
             candidates.append((attached_to_speech and node.i != token.i, distance, ent))
         for _, _, ent in sorted(candidates, key=lambda c: (c[0], c[1])):
