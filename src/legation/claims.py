@@ -429,7 +429,8 @@ class Checker:
                       details={"protecting": protecting, "protected": named, "host": host})  # fmt: skip
         in_force = protecting_powers(self.lg.ledger, s.day, host=host)
         mine = [p for p in in_force if p.protecting == protecting and (not named or p.protected in named)]
-        claim.evidence = [self._evidence(p.event_id) for p in (mine or in_force)]
+        relevant = [p for p in in_force if p.protected in named] if named else mine or in_force
+        claim.evidence = [self._evidence(p.event_id) for p in relevant]
         if named:
             by_protected = {p.protected: p for p in in_force}
             held = [x for x in named if x in by_protected and by_protected[x].protecting == protecting]
