@@ -210,6 +210,13 @@ class Ledger:
     def close(self) -> None:
         self.con.close()
 
+    def for_thread(self) -> "Ledger":
+        """Another handle on this open database, for another thread: a DuckDB connection must
+        not be used by two threads at once, but cursors of one connection run side by side."""
+        other = object.__new__(Ledger)
+        other.path, other.read_only, other.con = self.path, self.read_only, self.con.cursor()
+        return other
+
     def __enter__(self) -> "Ledger":
         return self
 

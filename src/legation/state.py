@@ -91,11 +91,16 @@ class MissionState:
         return text
 
     def to_json(self) -> dict:
-        out = asdict(self)
-        out["status"] = self.status.value
-        out["status_label"] = self.label
-        out["staffed"] = self.status.staffed
-        return out
+        # By hand rather than asdict(): an API answer holds thousands of these.
+        ref = lambda r: None if r is None else {"id": r.id, "subtype": r.subtype, "date": r.date, "precision": r.precision}  # noqa: E731
+        return {
+            "mission": self.mission, "sender": self.sender, "host": self.host, "city": self.city, "kind": self.kind,
+            "status": self.status.value, "since": self.since, "basis": self.basis, "uncertain": self.uncertain,
+            "governing": ref(self.governing), "listing": ref(self.listing), "last_envoy": ref(self.last_envoy),
+            "conflicts": list(self.conflicts), "created": self.created, "lat": self.lat, "lon": self.lon,
+            "listed_as": list(self.listed_as), "marks": dict(self.marks),
+            "status_label": self.label, "staffed": self.status.staffed,
+        }  # fmt: skip
 
 
 _STATUS = tuple(MISSION_STATUS_SUBTYPES)

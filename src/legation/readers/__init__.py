@@ -19,7 +19,7 @@ from .cleanup import to_date
 from .formats import read_feed, read_html, read_jsonl, read_plain
 from .sniff import HEAD_BYTES, Undecodable, decode, looks_binary, sniff
 
-__all__ = ["read_inputs"]
+__all__ = ["read_inputs", "read_one"]
 
 STDIN = "-"
 
@@ -39,6 +39,24 @@ def read_inputs(
         if override is None:
             raise BadDate(f"cannot read --published date {published!r}")
     return _read_all(list(paths), override, max_bytes)
+
+
+def read_one(origin: str, data: bytes, kind: str = "", published: str | None = None) -> Document | Skipped:
+    """One article received whole (a request body, an upload): `kind` is "html" or "text",
+    or "" to judge it from its first bytes as a file's are. Feeds and JSONL hold many
+    documents and are refused here. Raises BadDate when `published` cannot be read."""
+    override = None
+    if published is not None and str(published).strip():
+        override = to_date(published)
+        if override is None:
+            raise BadDate(f"cannot read the published date {published!r}")
+    problem, sniffed = _judge(data[:HEAD_BYTES], "", complete=len(data) <= HEAD_BYTES)
+    if problem:
+        return Skipped(origin, problem)
+    kind = kind or sniffed
+    if kind not in ("html", "text"):
+        return Skipped(origin, f"looks like {kind}, which holds many documents; send one article at a time")
+    return next(_read_whole(origin, data, kind, override))
 
 
 def _read_all(
