@@ -328,3 +328,42 @@ def test_mission_json_has_every_field(app):
         expected = {**asdict(m), "status": m.status.value, "status_label": m.label, "staffed": m.status.staffed}
         assert m.to_json() == expected
     assert {f.name for f in fields(MissionState)} <= set(m.to_json())
+
+
+# -- claims and briefs --------------------------------------------------------------------------
+
+
+FALSE_FIRST = (
+    "Poland became the first Western country to reopen its embassy in Pyongyang since the pandemic. "
+    "Switzerland represents the United States in North Korea."
+)
+
+
+def test_claims_come_back_with_the_article_and_on_their_own(writer_server):
+    status, _, posted = post_article(writer_server, FALSE_FIRST, params={"published": "2024-11-25"})
+    assert status == 201, posted
+    verdicts = {(c["kind"], c["verdict"]) for c in posted["claims"]}
+    assert ("ordinal", "contradicted") in verdicts and ("representation", "contradicted") in verdicts
+    ordinal = next(c for c in posted["claims"] if c["kind"] == "ordinal")
+    assert "Sweden" in ordinal["reason"] and ordinal["evidence"][0]["sources"]
+    again = get(writer_server, f"/api/v1/documents/{posted['id']}/claims")
+    assert [c["statement"] for c in again["claims"]] == [c["statement"] for c in posted["claims"]]
+    assert again["at"] == "2024-11-25" and again["counts"]["contradicted"] == 2
+    # As of a day before Sweden's return, Poland would have been the first
+    early = get(writer_server, f"/api/v1/documents/{posted['id']}/claims", at="2024-09-01")
+    assert next(c for c in early["claims"] if c["kind"] == "ordinal")["verdict"] == "supported"
+    brief = get(writer_server, f"/api/v1/documents/{posted['id']}/brief")
+    assert brief["record"]["hosts"][0]["host"] == "PRK" and len(brief["checks"]) == len(posted["claims"])
+    url = writer_server.url + f"/api/v1/documents/{posted['id']}/brief?format=markdown"
+    with urllib.request.urlopen(url, timeout=60) as resp:
+        assert resp.headers["content-type"].startswith("text/markdown")
+        assert "## Checks" in resp.read().decode()
+
+
+def test_brief_about_a_state_and_its_errors(desk_server):
+    brief = get(desk_server, "/api/v1/briefs", about="North Korea", since="2024-01-01", at="2024-11-20")
+    assert brief["title"] == "Brief: North Korea since 2024-01-01" and len(brief["at_a_glance"]) == 3
+    status, _, body = call(desk_server, "GET", "/api/v1/briefs", params={"about": "Atlantis"})
+    assert status == 400 and "Atlantis" in body["message"]
+    status, _, body = call(desk_server, "GET", "/api/v1/documents/abc123/claims")
+    assert status == 404 and "abc123" in body["message"]

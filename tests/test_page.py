@@ -165,12 +165,21 @@ def test_article_view_highlights_events(writer_page):
     assert page.locator("mark.ev.m-hedged", has_text="Intelligence reports suggest").count() == 1
     events = page.inner_text("#art-events")
     assert "according to NATO (claims)" in events and "at most 12000 troops" in events
+    # The checks beside the text: the ordinal claim holds, the claimed arms transfer stays a claim.
+    checks = page.locator("#art-claims li")
+    assert checks.count() >= 3
+    assert page.locator("#art-claims li.v-supported", has_text="second Western state to reopen").count() == 1
+    assert page.locator("#art-claims li", has_text="claim by NATO").locator(".badge.v-supported").count() == 0
+    assert page.locator("mark.ev .verdict.v-supported").count() >= 1
+    page.wait_for_function("document.querySelector('#art-brief').textContent.includes('## At a Glance')")
+    assert "According to NATO" in page.inner_text("#art-brief")
     doc = re.search(r"doc=([0-9a-f]+)", page.url)[1]
     # The link opens the same article, read back from the ledger.
     page.goto(page.url)
     drawn(page, "article", doc)
     assert page.locator("mark.ev.m-claimed", has_text="NATO claims Russia").count() == 1
     assert "Poland returns" in page.inner_text("#doc-list")
+    page.wait_for_selector("#art-claims li.v-supported")
 
 
 def test_timeline_styles_reported_events_apart(writer_page, writer_server):

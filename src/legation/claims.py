@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from importlib import resources
 
+from .extract.pipeline import sentence_span
 from .model import EVENT_FAMILIES, Document, Event, Modality
 from .queries import Legation
 from .reference.groups import GroupError
@@ -612,7 +613,7 @@ class _Sentence:
     def __init__(self, sent, events, mentions, document, day):
         self.sent, self.events, self.mentions, self.document, self.day = sent, events, mentions, document, day
         self.text, self.start = sent.text, sent.start_char
-        self.span = (sent.start_char, sent.end_char)
+        self.span = sentence_span(sent)
 
     def char(self, m) -> int:
         return self.sent.doc[m.start].idx

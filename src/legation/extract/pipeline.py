@@ -113,6 +113,11 @@ ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", 
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
 
+def sentence_span(sent) -> tuple[int, int]:
+    """The characters of a sentence, without the blank lines that may close its paragraph."""
+    return sent.start_char, sent.start_char + len(sent.text.rstrip())
+
+
 @dataclass(frozen=True)
 class TriggerRule:
     type: str
@@ -435,14 +440,14 @@ class Extractor:
             target_text=target_text,
             actor_sector=source_sector,
             target_sector=target_sector,
-            provenance=Provenance(document.id, s_index, (sent.start_char, sent.end_char), (token.idx, token.idx + len(token))),
+            provenance=Provenance(document.id, s_index, sentence_span(sent), (token.idx, token.idx + len(token))),
             sources=(
                 Source(
                     citation=document.url or document.title or document.origin or f"document {document.id}",
                     url=document.url,
                     dataset=f"document {document.id}",
                     licence="",
-                    locator=f"sentence {s_index}, characters {sent.start_char}-{sent.end_char}",
+                    locator="sentence {}, characters {}-{}".format(s_index, *sentence_span(sent)),
                 ),
             ),
         )

@@ -13,14 +13,14 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from . import documents, errors, events, network
+from . import claims, documents, errors, events, network
 from .desk import Desk
 
 STATIC = Path(__file__).parent / "static"
 VENDOR = STATIC / "vendor"  # copied from node_modules by `make assets`; not in git
 API = "/api/v1"
 # One list of routers: a new part of the API (claims, briefs) is one module and one entry.
-ROUTERS = [network.router, events.router, documents.router]
+ROUTERS = [network.router, events.router, documents.router, claims.router]
 MAX_BODY = 2_000_000
 
 DESCRIPTION = """A sourced, dated model of the world's diplomatic network.

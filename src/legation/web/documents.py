@@ -78,6 +78,10 @@ async def add_document(
     for e in data["events"]:
         e["provenance"]["trigger"] = triggers.get((e["id"], e["provenance"]["sentence"]))
     data["read"] = {"events": len(events), "new_events": report.events_new}
+    from .claims import check
+
+    checked = await run_in_threadpool(check, desk, doc, None)
+    data["claims"] = checked.to_json()["claims"]
     return Reply(data, status_code=201, headers={"Location": f"{request.url.path}/{doc.id}"})
 
 

@@ -470,6 +470,10 @@ function drawArticle(data) {
     }
     mark.append(text.slice(pos, end));
     mark.append(el("sup", {}, events.map((e) => e.n).join(",")));
+    for (const c of (data.claims || []).filter((c) => c.span[0] === start)) {
+      mark.append(el("span", { class: `verdict ${verdictClass(c.verdict)}`, title: `${c.statement}: ${c.verdict}` },
+        VERDICT_MARK[c.verdict] || "?"));
+    }
     out.append(mark);
     at = end;
   }
@@ -481,6 +485,28 @@ function drawArticle(data) {
     e.date ? ` · ${e.date}` : "",
     e.quantity ? ` · ${e.quantity.qualifier.replace("_", " ")} ${e.quantity.value} ${e.quantity.unit}` : "")));
   if (!data.events.length) $("art-events").replaceChildren(el("li", { class: "muted" }, "no events found in this text"));
+  drawClaims(data.claims || []);
+}
+
+const VERDICT_MARK = { supported: "✔", contradicted: "✘", "not enough evidence": "?" };
+const verdictClass = (v) => "v-" + v.split(" ")[0];
+
+function drawClaims(claims) {
+  $("art-claims").replaceChildren(...claims.map((c) => el("li", { class: verdictClass(c.verdict) },
+    el("span", { class: `badge ${verdictClass(c.verdict)}` }, `${VERDICT_MARK[c.verdict]} ${c.verdict}`), " ",
+    el("b", {}, c.statement),
+    c.attribution && c.attribution.modality !== "asserted" ? el("span", { class: "badge reported" },
+      ` claim by ${c.attribution.by || "an unnamed source"}`) : "",
+    el("div", { class: "muted" }, c.reason + (c.needs ? ` — would be decided by: ${c.needs}` : "")),
+    ...c.evidence.slice(0, 4).map((e) => el("div", { class: "evidence" }, "evidence: ", e.statement, " ",
+      ...(e.sources[0] && e.sources[0].url ? [el("a", { href: e.sources[0].url, target: "_blank", rel: "noopener" }, "source")] : []))))));
+  if (!claims.length) $("art-claims").replaceChildren(el("li", { class: "muted" }, "no checkable claims found"));
+}
+
+async function drawBrief(id) {
+  const res = await fetch(url(`/documents/${encodeURIComponent(id)}/brief`, { format: "markdown" }));
+  $("art-brief").textContent = res.ok ? await res.text() : "";
+  twin("art-brief-json", url(`/documents/${encodeURIComponent(id)}/brief`));
 }
 
 async function loadDocuments() {
@@ -493,7 +519,10 @@ async function loadDocuments() {
 async function drawDocument() {
   loadDocuments().catch((e) => notify(e.message));
   if (!desk.state.doc) return;
-  drawArticle(await getJSON(url(`/documents/${encodeURIComponent(desk.state.doc)}`)));
+  const id = encodeURIComponent(desk.state.doc);
+  const [data, checked] = await Promise.all([getJSON(url(`/documents/${id}`)), getJSON(url(`/documents/${id}/claims`))]);
+  drawArticle({ ...data, claims: checked.claims });
+  drawBrief(desk.state.doc).catch((e) => notify(e.message));
 }
 
 function setupArticle() {
@@ -517,6 +546,7 @@ function setupArticle() {
       writeURL();
       desk.loaded.article = key("article");
       drawArticle(data);
+      drawBrief(data.id).catch((e) => notify(e.message));
       loadDocuments().catch(() => {});
     } catch (err) {
       notify(`Could not save the article: ${err.message}`);
