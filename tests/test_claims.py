@@ -154,3 +154,16 @@ def test_a_different_change_to_the_same_mission_is_shown_not_counted(checker):
     # the EU delegation reopened in Kabul in January 2022, but it is not a country
     japan = check(checker, "kabul_and_asides.txt").claims[0]
     assert "European Union" not in japan.reason and "India" in japan.reason
+
+
+def test_ordinals_with_ties_loose_verbs_and_dated_windows(checker):
+    ordinals = [c for c in check(checker, "kyiv_reopenings.txt").claims if c.kind == "ordinal"]
+    italy, usa, romania = ordinals
+    # Month-precision reopenings in April 2022 overlap Italy's day: its rank is a range.
+    assert italy.verdict is Verdict.CONTRADICTED and "third to sixth" in italy.reason
+    assert italy.details["after"] == "2022-02-24"  # "since the full-scale invasion", from periods.csv
+    assert usa.verdict is Verdict.CONTRADICTED and "was the tenth" in usa.reason and usa.details["only"]
+    # "close" counts suspensions too, and says so; nobody in the EU withdrew after Romania.
+    assert romania.verdict is Verdict.SUPPORTED and romania.reason.startswith("counting suspensions")
+    # The invasion that dates the reopening is not an event by Italy.
+    assert not any(c.details.get("actor") == "ITA" and c.details.get("type") == "ASSAULT" for c in check(checker, "kyiv_reopenings.txt").claims)

@@ -95,7 +95,9 @@ _ORDINAL = re.compile(
 # The verb of an ordinal claim, as the event family it counts.
 FAMILY_VERBS = {
     "reopen": "reopen", "return": "reopen", "resume": "reopen", "restore": "reopen", "re-open": "reopen",
-    "open": "open", "establish": "open", "close": "close", "shut": "close", "suspend": "suspend",
+    # Reports say "closed" of embassies that were suspended or emptied of staff; an ordinal
+    # about closing counts every way a mission stopped working (the reason says so).
+    "open": "open", "establish": "open", "close": "withdraw", "shut": "withdraw", "suspend": "suspend",
     "withdraw": "withdraw", "evacuate": "withdraw", "pull": "withdraw", "leave": "withdraw",
     "relocate": "relocate", "move": "relocate", "expel": "expel", "recall": "recall",
     "appoint": "envoy", "accredit": "envoy", "present": "envoy", "send": "envoy",
@@ -228,6 +230,7 @@ class Checker:
             rest = m.group("rest")
             verb = rest.split()[0].lower() if rest.split() else ""
             family = FAMILY_VERBS.get(_lemma(verb))
+            verb_lemma = _lemma(verb)
             main = s.mission_event()
             if verb in ("do", "does", "did") or family is None and main is not None:
                 family = _family_of(main.subtype) if main is not None else None
@@ -240,7 +243,7 @@ class Checker:
             claim = Claim("ordinal", "", s.text, s.span, details={
                 "rank": n, "group": group_text or None, "family": family, "subject": subject, "host": host,
                 "after": lo.isoformat() if lo else None, "before": hi.isoformat() if hi else None,
-                "window": window_text, "only": bool(m.group("only")), "noun": re.sub(r"ies$", "y", noun).rstrip("s"),
+                "window": window_text, "only": bool(m.group("only")), "noun": re.sub(r"ies$", "y", noun).rstrip("s"), "verb": verb_lemma,
             })  # fmt: skip
             self._judge_ordinal(claim, s, main)
             out.append(claim)
@@ -278,9 +281,9 @@ class Checker:
         mine = next((e for e in entries if e["sender"] == subject), None)
         own_date = None
         if mine is None:
-            # The article is the first report of its own event: date it as the article does.
+            # The article may be the first report of its own event: date it as the article does.
             own = main if main is not None and main.actor == subject else None
-            own_date = own.date if own is not None and own.date else s.document.published
+            own_date = (own.date or s.document.published) if own is not None else None
             if own_date is None:
                 c.reason = f"the record has no '{family}' event of {who} in {self.lg.name(host)}"
                 c.needs = f"a dated report of {who}'s '{family}' in {self.lg.name(host)}"
@@ -298,33 +301,35 @@ class Checker:
         after = [e for e in entries if e["sender"] != subject and _entry_span(e)[0] > end]
         c.evidence = [self._evidence(e["event_id"]) for e in before + ties + ([mine] if mine else [])]
         scope = f"{group.name + ' ' if group else ''}states"
+        if family == "withdraw" and d.get("verb") in ("close", "shut"):
+            c.reason = "counting suspensions and withdrawals of staff as closing; "
         listed = "; ".join(f"{self.lg.name(e['sender'])} ({e['subtype']}, {e['date']})" for e in before) or "none"
         when = own_date.value + " (as this article reports)" if own_date else mine["date"]
         if n == -1:
             still = self._still_active(family, host, group, subject, hi)
             if after:
                 c.verdict = Verdict.CONTRADICTED
-                c.reason = (f"{', '.join(self.lg.name(e['sender']) + ' (' + e['date'] + ')' for e in after)} "
+                c.reason += (f"{', '.join(self.lg.name(e['sender']) + ' (' + e['date'] + ')' for e in after)} "
                             f"did so after {who} ({when})")  # fmt: skip
                 c.evidence += [self._evidence(e["event_id"]) for e in after]
             elif still:
                 c.verdict = Verdict.CONTRADICTED
-                c.reason = f"as of {s.day}, {', '.join(still)} had not done so"
+                c.reason += f"as of {s.day}, {', '.join(still)} had not done so"
             else:
                 c.verdict = Verdict.SUPPORTED
-                c.reason = f"no {scope} did so in {self.lg.name(host)} after {who} ({when})"
+                c.reason += f"no {scope} did so in {self.lg.name(host)} after {who} ({when})"
             return
         lo_rank, hi_rank = len(before) + 1, len(before) + len(ties) + 1
         if lo_rank <= n <= hi_rank:
             c.verdict = Verdict.SUPPORTED
-            c.reason = f"{scope} before {who} ({when}): {listed}"
+            c.reason += f"{scope} before {who} ({when}): {listed}"
             if ties:
                 c.reason += (f"; dates overlap with {', '.join(self.lg.name(e['sender']) for e in ties)}, "
                              f"so the rank is {lo_rank} to {hi_rank}")  # fmt: skip
         else:
             c.verdict = Verdict.CONTRADICTED
             rank = _ordinal_word(lo_rank) + (f" to {_ordinal_word(hi_rank)}" if hi_rank != lo_rank else "")
-            c.reason = f"{who} ({when}) was the {rank}: {scope} before it: {listed}"
+            c.reason += f"{who} ({when}) was the {rank}: {scope} before it: {listed}"
         if any(e.get("membership_uncertain") for e in entries):
             c.reason += "; membership changed during some events' date ranges"
 

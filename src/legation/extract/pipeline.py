@@ -103,6 +103,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "organisation", "group", "people", "population", "prisoner", "detainee", "official",
                   "candidate", "villager", "resident", "worker", "soldier", "troop", "force"}  # fmt: skip
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
+TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
 # Nouns that make a passive killing an attack even when no attacker is named ("killed in a
@@ -498,6 +499,12 @@ class Extractor:
         return out
 
     def _source(self, token, rule_type: str, by_token, sent, speech: set[int]) -> ActorMention | None:
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
+            # "reopened since the invasion": an event named to date another has only the
+            # actors in its own words ("since Russia's invasion"), never the sentence's subject.
+            modifiers = [t for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+            found = self._actors_in(modifiers, by_token)
+            return found[0] if found else None
         node = token
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
