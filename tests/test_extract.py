@@ -268,3 +268,18 @@ def test_an_event_the_text_does_not_date_falls_in_the_week_up_to_publication(ex)
     assert plan.date is None  # a plan is not dated by the day it was announced
     _, dated = one(ex, "Poland reopened its embassy in North Korea in September.")
     assert dated.date.value == "2024-09" and not dated.note
+
+
+@pytest.mark.parametrize("text", [
+    "A tour bus crashed into a tree in northern Thailand, killing five passengers.",
+    "A bus veered off a bridge in Guatemala City, killing 12 people.",
+    "A crowd crush at a temple in India killed at least 18 people.",
+])
+def test_accidents_are_not_attacks(ex, text):
+    _, events = read(ex, text)
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_an_attack_that_caused_a_crash_is_still_an_attack(ex):
+    _, events = read(ex, "Russian air defences shot down the airliner with a missile, and it crashed near Aktau.")
+    assert any(e.type == "ASSAULT" and e.actor == "RUS" for e in events)

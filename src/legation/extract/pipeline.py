@@ -110,6 +110,8 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 # suicide bombing"), as against an accident ("killed when two buses collided").
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "blast",
                 "explosion", "bomb", "gunfire", "assault", "offensive", "missile", "rocket", "mortar"}  # fmt: skip
+ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
+             "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -404,6 +406,10 @@ class Extractor:
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
+        if rule.type == "ASSAULT" and any(t.lemma_.lower() in ACCIDENTS for t in sent) and not any(
+            t.lemma_.lower() in ATTACK_NOUNS for t in sent
+        ):
+            return None  # "a tour bus crashed into a tree in Thailand, killing five": no one attacked
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         note = ""
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
