@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 VENDOR := src/legation/web/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test db bench bench-api reference clean assets chromium serve screenshots
+.PHONY: demo test db bench bench-api bench-bulk bench-gdelt reference clean assets chromium serve screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Legation needs Python 3.11 or newer")'
@@ -66,10 +66,17 @@ bench: $(STAMP)
 bench-api: $(STAMP) assets
 	$(BIN)/python bench/bench_api.py
 
+bench-bulk: $(STAMP)
+	$(BIN)/python bench/bench_bulk.py
+
+bench-gdelt: $(STAMP)
+	$(BIN)/python bench/bench_gdelt.py
+
 # Regenerate the shipped reference data from ../shared/data (developers only).
 reference: $(STAMP)
 	$(BIN)/python tools/build_countries.py
 	$(BIN)/python tools/build_reference.py
+	$(BIN)/python tools/build_cameo_plover.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache node_modules $(VENDOR)

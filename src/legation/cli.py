@@ -94,11 +94,39 @@ def _parser() -> argparse.ArgumentParser:
         ("ingest", "read articles and save them and their events to the ledger, with progress"),
     ):
         s = sub.add_parser(name, parents=[common], help=help_text)
-        s.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, RSS/Atom, JSONL files, folders, or - for stdin")
+        s.add_argument("paths", nargs="+" if name == "read" else "*", metavar="PATH",
+                       help="text, HTML, RSS/Atom, JSONL files, folders, or - for stdin")  # fmt: skip
         s.add_argument("--published", metavar="DATE", help="publication date for every document (overrides the file's)")
         s.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes")
+        s.add_argument("--actors", type=Path, action="append", default=[], metavar="FILE",
+                       help="actor dictionary in the CAMEO/PETRARCH format (repeatable): more actors, with their codes")  # fmt: skip
+        s.add_argument("--agents", type=Path, action="append", default=[], metavar="FILE",
+                       help="agent dictionary in the CAMEO/PETRARCH format (repeatable): words that name a sector")  # fmt: skip
         if name == "read":
             s.add_argument("--save", action="store_true", help="also write the documents and events to the ledger")
+        else:
+            s.add_argument("--parquet", metavar="DIR", help="merge the output of `legation bulk` into the ledger")
+
+    s = sub.add_parser("bulk", parents=[common], help="read a corpus on a Dask cluster into partitioned Parquet (restartable)")
+    s.add_argument("paths", nargs="+", metavar="INPUT", help="files and folders as for `read` (JSONL, text, HTML, feeds)")
+    s.add_argument("--out", required=True, metavar="DIR", help="output folder; rerun into it to resume")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler (default: a local cluster)")
+    s.add_argument("--workers", type=int, metavar="N", help="local worker processes, one thread each (default 2)")
+    s.add_argument("--partition-size", type=int, default=100, metavar="K", help="documents per partition (default 100)")
+    s.add_argument("--partition-chars", type=int, default=200_000, metavar="C",
+                   help="a partition also ends at this many characters of text (default 200,000)")  # fmt: skip
+    s.add_argument("--published", metavar="DATE", help="publication date for every document (overrides the file's)")
+
+    s = sub.add_parser("attach", parents=[common], help="query a `legation bulk` output through DuckDB, without copying")
+    s.add_argument("dir", metavar="DIR")
+    s.add_argument("--sql", help="a query over the views documents, events, sources, errors (and `ledger` with --db)")
+
+    s = sub.add_parser("watch", parents=[common], help="poll RSS/Atom feeds, read what is new and save it")
+    s.add_argument("feeds", nargs="+", metavar="FEED", help="feed URLs or files")
+    s.add_argument("--interval", type=float, default=900, metavar="SECONDS", help="between polls (default 900)")
+    s.add_argument("--once", action="store_true", help="poll once and exit")
+    s.add_argument("--fetch-pages", action="store_true", help="fetch the linked page when an entry has only a summary")
+    s.add_argument("--timeout", type=float, default=20, metavar="SECONDS", help="for each HTTP request (default 20)")
 
     s = sub.add_parser("check", parents=[common], help="find the claims in articles and check them against the record")
     s.add_argument("paths", nargs="+", metavar="PATH", help="text, HTML, RSS/Atom, JSONL files, folders, or - for stdin")
@@ -124,6 +152,10 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", parents=[common], help="score the extractor against a PLOVER gold file")
     s.add_argument("--gold", type=Path, required=True, help="JSON list of PLOVER gold-standard records")
     s.add_argument("--records", action="store_true", help="with --json: include each record's prediction")
+
+    from .exchange.cli import add_parsers as add_exchange_parsers
+
+    add_exchange_parsers(sub, common)  # import, export
     return p
 
 
@@ -165,10 +197,28 @@ def _run(args) -> int:
     out = sys.stdout
     if args.command == "load":
         return _load(args)
+    if args.command in ("import", "export"):
+        from .exchange.cli import run as run_exchange
+
+        return run_exchange(args)
     if args.command == "serve":
         from .web.app import serve
 
         return serve(args)
+    if args.command in ("bulk", "attach", "watch") or args.command == "ingest" and args.parquet:
+        from . import bulk, watch
+
+        if args.command == "bulk":
+            return bulk.run_bulk_command(args)
+        if args.command == "attach":
+            return bulk.run_attach_command(args)
+        if args.command == "watch":
+            return watch.run_watch_command(args)
+        status = bulk.run_merge_command(args)
+        if not args.paths:
+            return status
+    if args.command == "ingest" and not args.paths:
+        raise UserError("give PATH... to read, or --parquet DIR to merge a bulk output")
     if args.command in ("read", "ingest"):
         from .reading import run_read
 

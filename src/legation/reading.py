@@ -25,7 +25,8 @@ def run_read(args, save: bool, progress: bool) -> int:
         from .reference.loaders import open_ledger
 
         ledger = open_ledger(args.db or default_path())
-    extractor = Extractor()
+    actors, agents, dictionary = user_dictionaries(args)
+    extractor = Extractor(actors=actors, agents=agents)
     skipped: list[Skipped] = []
     counts = {"documents": 0, "events": 0, "new_events": 0}
     began = last_report = time.perf_counter()
@@ -42,6 +43,8 @@ def run_read(args, save: bool, progress: bool) -> int:
     table_started = False
     try:
         for doc, events in extractor.pipe(documents(), n_process=max(1, args.processes)):
+            if dictionary is not None:  # actors whose code depends on the date: as on this document's
+                events = dictionary.recode(events, doc.published.end if doc.published else None)
             counts["documents"] += 1
             counts["events"] += len(events)
             if ledger is not None:
@@ -74,6 +77,37 @@ def run_read(args, save: bool, progress: bool) -> int:
                + f", {len(skipped)} skipped, {seconds:.1f} s")  # fmt: skip
     print(("\r" if progress else "") + summary, file=sys.stderr)
     return EXIT_SKIPPED if skipped else 0
+
+
+def user_dictionaries(args):
+    """Actor and agent dictionaries (CAMEO/PETRARCH format) given with --actors/--agents: the
+    (phrase, code) and (word, sector) pairs for the extractor, and the actor dictionary itself
+    (it recodes date-restricted actors per document). Lines that cannot be read are named on
+    stderr; a file with nothing usable stops the run."""
+    actor_files, agent_files = getattr(args, "actors", None) or [], getattr(args, "agents", None) or []
+    if not actor_files and not agent_files:
+        return (), (), None
+    from .exchange.dictionaries import ActorDictionary, load_agents
+
+    dictionary, actors, agents = None, [], []
+    for path in actor_files:
+        d = ActorDictionary.load(path)
+        for w in d.warnings[:20]:
+            print(f"legation: {w}", file=sys.stderr)
+        if len(d.warnings) > 20:
+            print(f"legation: {path}: {len(d.warnings) - 20} more lines skipped", file=sys.stderr)
+        if dictionary is None:
+            dictionary = d
+        else:
+            dictionary.entries += d.entries
+    for path in agent_files:
+        pairs, warnings = load_agents(path)
+        for w in warnings[:20]:
+            print(f"legation: {w}", file=sys.stderr)
+        agents += pairs
+    if dictionary is not None:
+        actors = dictionary.pairs()
+    return actors, agents, dictionary
 
 
 _HEADER = f"{'doc:sent':<12} {'type':<10} {'subtype':<24} {'source':<6} {'target':<6} {'date':<10} {'modality':<12} {'attribution':<22} {'quantity':<22} text\n"
