@@ -198,7 +198,9 @@ def test_an_output_folder_is_not_mixed_with_other_input(clean_run, data, tmp_pat
     assert len(manifest_partitions(out)) == 10
 
 
-def test_bulk_on_a_running_scheduler(tmp_path):
+def test_bulk_on_a_running_scheduler_then_merged_as_ingest_would(tmp_path, default_db):
+    import shutil
+
     from dask.distributed import LocalCluster
 
     data = corpus(tmp_path / "small.jsonl", n_docs=5, sentences=3, bad=False)
@@ -209,6 +211,18 @@ def test_bulk_on_a_running_scheduler(tmp_path):
     report = json.loads(r.stdout)
     assert report["scheduler"] == address and report["partitions"] == 3
     assert report["documents"] == 5 and report["events"] > 0
+
+    # Merged into a ledger, the output is what `legation ingest` of the same input stores.
+    merged, ingested = tmp_path / "merged.duckdb", tmp_path / "ingested.duckdb"
+    shutil.copy(default_db, merged)
+    shutil.copy(default_db, ingested)
+    assert run_cli("ingest", "--parquet", tmp_path / "out", "--db", merged).returncode == 0
+    assert run_cli("ingest", data, "--db", ingested).returncode == 0
+    a, b = (duckdb.connect(str(p), read_only=True) for p in (merged, ingested))
+    for sql in ("SELECT * EXCLUDE (seq, recorded_at) FROM events", "SELECT * FROM event_sources",
+                "SELECT * FROM sources", "SELECT * EXCLUDE (read_at) FROM documents"):  # fmt: skip
+        rows_a, rows_b = a.execute(sql).fetchall(), b.execute(sql).fetchall()
+        assert len(rows_a) == len(rows_b) and set(rows_a) == set(rows_b), sql
 
 
 def test_attach_queries_the_parquet_in_place(clean_run):

@@ -117,6 +117,9 @@ EVENT_COLUMNS = (
     "attributed_to", "note", "verified", "confidence", "quantity_value", "quantity_qualifier",
     "quantity_unit", "location", "attribution_cue", "actor_sector", "target_sector", "recorded_at",
 )  # fmt: skip
+DOCUMENT_COLUMNS = (
+    "id", "title", "url", "published_value", "published_precision", "author", "origin", "text", "read_at",
+)  # fmt: skip
 LISTING_COLUMNS = (
     "id", "qid", "mission", "sender", "host", "city", "city_normalised", "city_note", "kind",
     "created_value", "created_precision", "created_start", "accredited_to", "lat", "lon",
@@ -307,6 +310,23 @@ class Ledger:
                      dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)],
                 )  # fmt: skip
             return self.append(events)
+
+    def add_documents(self, pairs: Iterable[tuple[Document, Sequence[Event]]]) -> tuple[int, WriteReport]:
+        """Many documents with their events, stored as `add_document` stores each, in one
+        transaction and a few statements (a bulk merge). Returns the number of new documents."""
+        pairs = list(pairs)
+        docs = {d.id: d for d, _ in pairs}
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        with self.transaction():
+            known = self._existing("documents", "id", list(docs))
+            rows = [
+                (d.id, d.title, d.url, d.published.value if d.published else None,
+                 d.published.precision if d.published else None, d.author, d.origin, d.text, now)
+                for i, d in docs.items() if i not in known
+            ]  # fmt: skip
+            self._insert("documents", DOCUMENT_COLUMNS, rows, {"read_at": "::TIMESTAMP"})
+            report = self.append(e for _, events in pairs for e in events)
+        return len(rows), report
 
     def add_listings(self, rows: Sequence[dict], source: Source) -> WriteReport:
         with self.transaction():

@@ -100,7 +100,7 @@ class FeedPoll:
             return head + "unchanged (same content as last time)"
         if self.status.startswith("error"):
             return head + self.status
-        text = (f"{self.status}, {self.entries} entries: {self.new} new ({self.events} events), "
+        text = (f"{self.status}, {self.entries} entries: {self.new} new ({self.events} event{'' if self.events == 1 else 's'}), "
                 f"{self.duplicates} duplicate, {self.seen} seen before, {self.skipped} skipped")  # fmt: skip
         if self.pages:
             text += f"; {self.pages} pages fetched"
