@@ -72,3 +72,16 @@ def test_a_saved_report_feeds_the_state(scratch_db, tmp_path):
 def test_bad_published_date_is_one_line():
     r = run_cli("read", "-", "--published", "2024-13-01", stdin=ARTICLE)
     assert r.returncode == 2 and r.stderr.count("\n") == 1
+
+
+def test_a_text_too_long_to_parse_is_skipped_and_the_rest_is_read(scratch_db, tmp_path):
+    long = tmp_path / "long.txt"
+    long.write_text("Poland reopened its embassy in North Korea. " * 30_000)  # 1.3 million characters
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE)
+    r = run_cli("ingest", long, good, "--db", scratch_db, "--published", "2024-11-20")
+    assert r.returncode == 1, r.stderr
+    assert "long.txt: too long to parse in one piece (1,31" in r.stderr and "limit is 1,000,000" in r.stderr
+    con = duckdb.connect(str(scratch_db), read_only=True)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+    con.close()

@@ -32,6 +32,8 @@ def run_check(args, legation) -> int:
     skipped = 0
     reports = []
     for item in read_inputs(args.paths, published=args.published):
+        if not isinstance(item, Skipped) and (why := checker.ex.too_long(item)):
+            item = Skipped(item.origin, why)
         if isinstance(item, Skipped):
             skipped += 1
             print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)

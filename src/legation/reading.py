@@ -33,6 +33,8 @@ def run_read(args, save: bool, progress: bool) -> int:
 
     def documents():
         for item in read_inputs(args.paths, published=args.published):
+            if not isinstance(item, Skipped) and (why := extractor.too_long(item)):
+                item = Skipped(item.origin, why)
             if isinstance(item, Skipped):
                 skipped.append(item)
                 print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)

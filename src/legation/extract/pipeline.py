@@ -241,6 +241,14 @@ class Extractor:
         for parsed, document in self.nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
             yield document, self.events(parsed, document)
 
+    def too_long(self, document: Document) -> str:
+        """Why a document cannot be parsed in one piece, or "" when it can. spaCy needs about
+        a gigabyte per 100,000 characters to parse; past its limit it refuses the text."""
+        if len(document.text) > self.nlp.max_length:
+            return (f"too long to parse in one piece ({len(document.text):,} characters; the limit is "
+                    f"{self.nlp.max_length:,}): split it into articles")  # fmt: skip
+        return ""
+
     def read(self, document: Document) -> list[Event]:
         return self.events(self.nlp(document.text), document)
 

@@ -63,6 +63,8 @@ async def add_document(
     doc = await run_in_threadpool(_document, request.headers.get("content-type", ""), body, published)
     if isinstance(doc, Skipped):
         raise HTTPException(422, f"nothing to read: {doc.reason}")
+    if why := desk.extractor().too_long(doc):
+        raise HTTPException(413, f"the article is {why}")
 
     def read():
         with desk.extract_lock:  # one article at a time; queries go on meanwhile
