@@ -47,6 +47,7 @@ demo: db assets
 	@echo
 	$(BIN)/legation order --event reopen --host PRK --group western --after 2020-01-01
 	@echo
+	$(BIN)/legation check tests/articles/reopening_ranked.txt --published 2024-11-25
 	@echo "The analyst's desk (map, network, timeline, articles): make serve, then open http://127.0.0.1:8000/"
 
 serve: db assets
