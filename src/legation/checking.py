@@ -9,13 +9,11 @@ from .brief import MARKS, brief_about, brief_document, markdown
 from .claims import Checker, CheckReport
 from .dates import FuzzyDate
 from .model import Skipped
-from .reading import EXIT_SKIPPED
+from .reading import EXIT_SKIPPED, readable
 
 
 def run_check(args, legation) -> int:
     from .cli import UserError
-    from .readers import read_inputs
-
     at = FuzzyDate.parse(args.at).end if args.at else None
     if args.published:
         FuzzyDate.parse(args.published)  # a bad date stops the run before anything is read
@@ -29,15 +27,9 @@ def run_check(args, legation) -> int:
     if not args.paths:
         raise UserError("give one or more articles (or - for stdin)" + (", or --about STATE" if args.command == "brief" else ""))
     checker = Checker(legation)
-    skipped = 0
+    skipped: list[Skipped] = []
     reports = []
-    for item in read_inputs(args.paths, published=args.published):
-        if not isinstance(item, Skipped) and (why := checker.ex.too_long(item)):
-            item = Skipped(item.origin, why)
-        if isinstance(item, Skipped):
-            skipped += 1
-            print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)
-            continue
+    for item in readable(args.paths, args.published, checker.ex, skipped):
         report = checker.check(item, at)
         if args.command == "brief":
             b = brief_document(report, legation)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -127,16 +128,17 @@ class Period:
     source: str
 
 
-def _periods() -> list[Period]:
+@functools.cache
+def _periods() -> tuple[Period, ...]:
     with (DATA / "periods.csv").open(newline="", encoding="utf-8") as f:
-        return [
+        return tuple(
             Period(r["name"], tuple(w.strip().lower() for w in r["words"].split("|")),
                    dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"] or "9999-12-31"), r["source"])  # fmt: skip
             for r in csv.DictReader(f)
-        ]
+        )
 
 
-def window(text: str, periods: list[Period]) -> tuple[dt.date | None, dt.date | None, str]:
+def window(text: str, periods: tuple[Period, ...]) -> tuple[dt.date | None, dt.date | None, str]:
     """The time window a phrase sets: "after the pandemic closures", "since 2020", "during the
     pandemic". After or since a named period counts from its start (a reopening "after the
     pandemic closures" is one that follows the closures, which began with the period)."""
@@ -202,8 +204,8 @@ class Checker:
         when not given, today when the document has none)."""
         day = at or (document.published.end if document.published else dt.date.today())
         doc = self.ex.nlp(document.text)
-        events = self.ex.events(doc, document)
         mentions = self.ex.people(doc, self.ex.actors(doc))
+        events = self.ex.events(doc, document, mentions)
         claims: list[Claim] = []
         for s_index, sent in enumerate(doc.sents):
             sent_events = [e for e in events if e.provenance and e.provenance.sentence == s_index]
@@ -466,7 +468,7 @@ class Checker:
         out = []
         for e in s.events:
             from_text = e.date is not None and not e.note.startswith("dated by publication")
-            dated = from_text and s.date_of_event(e)
+            dated = from_text and s.date_of_event()
             spoken = from_text and not dated and s.date_of_speech()
             if not e.actor or not (e.subtype or dated or s.period_words(self.periods)):
                 continue
@@ -689,14 +691,14 @@ class _Sentence:
                 return True
         return False
 
-    def date_of_event(self, e: Event) -> bool:
+    def date_of_event(self) -> bool:
         """The sentence dates the event itself, not only the moment someone spoke of it."""
         return self._dates(spoken=False)
 
     def date_of_speech(self) -> bool:
         return self._dates(spoken=True)
 
-    def period_words(self, periods: list[Period]) -> bool:
+    def period_words(self, periods: tuple[Period, ...]) -> bool:
         low = self.text.lower()
         return any(re.search(rf"\b{re.escape(w)}\b", low) for p in periods for w in p.words)
 

@@ -13,7 +13,6 @@ EXIT_SKIPPED = 1  # some input could not be read; everything else was processed
 
 def run_read(args, save: bool, progress: bool) -> int:
     from .extract.pipeline import Extractor, event_json
-    from .readers import read_inputs
 
     if args.published:
         from .dates import FuzzyDate
@@ -31,20 +30,11 @@ def run_read(args, save: bool, progress: bool) -> int:
     counts = {"documents": 0, "events": 0, "new_events": 0}
     began = last_report = time.perf_counter()
 
-    def documents():
-        for item in read_inputs(args.paths, published=args.published):
-            if not isinstance(item, Skipped) and (why := extractor.too_long(item)):
-                item = Skipped(item.origin, why)
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)
-            else:
-                yield item
-
     out = sys.stdout
     table_started = False
     try:
-        for doc, events in extractor.pipe(documents(), n_process=max(1, args.processes)):
+        documents = readable(args.paths, args.published, extractor, skipped)
+        for doc, events in extractor.pipe(documents, n_process=max(1, args.processes)):
             if dictionary is not None:  # actors whose code depends on the date: as on this document's
                 events = dictionary.recode(events, doc.published.end if doc.published else None)
             counts["documents"] += 1
@@ -110,6 +100,21 @@ def user_dictionaries(args):
     if dictionary is not None:
         actors = dictionary.pairs()
     return actors, agents, dictionary
+
+
+def readable(paths, published, extractor, skipped: list[Skipped]):
+    """The documents at `paths` that can be read and parsed; the others are named on stderr
+    and added to `skipped`, and the run goes on."""
+    from .readers import read_inputs
+
+    for item in read_inputs(paths, published=published):
+        if not isinstance(item, Skipped) and (why := extractor.too_long(item)):
+            item = Skipped(item.origin, why)
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)
+        else:
+            yield item
 
 
 _HEADER = f"{'doc:sent':<12} {'type':<10} {'subtype':<24} {'source':<6} {'target':<6} {'date':<10} {'modality':<12} {'attribution':<22} {'quantity':<22} text\n"

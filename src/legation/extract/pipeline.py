@@ -312,8 +312,11 @@ class Extractor:
                     added.append(ActorMention(ent.start, ent.end, owner.code, owner.kind, ent.text))
         return mentions + added
 
-    def events(self, doc, document: Document) -> list[Event]:
-        mentions = self.people(doc, self.actors(doc))
+    def events(self, doc, document: Document, mentions: list[ActorMention] | None = None) -> list[Event]:
+        """The events in a parsed document; `mentions` are its actors when the caller has
+        found them already."""
+        if mentions is None:
+            mentions = self.people(doc, self.actors(doc))
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         published = document.published.end if document.published else None
         out: list[Event] = []
