@@ -49,11 +49,33 @@ NEEDS = {
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
     "meeting": {"visit", "meeting", "talk", "talks", "summit", "trip", "negotiation", "conference"},
+    "gunfire": {"open", "gun", "artillery", "machine", "sniper", "mortar", "tank", "rocket", "heavy", "live",
+                "exchange", "cross", "return", "under", "small", "automatic"},
+    "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
+              "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
+    "membership": {"treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance",
+                   "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec"},
+    "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
+    "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
+    "civilians": {"citizen", "national", "civilian", "resident", "refugee", "tourist"},
+    "phone": {"phone", "telephone", "video", "videoconference"},
+    "arson": {"set"},
+    "restrictions": {"restriction", "ban", "curfew", "limit", "quota"},
+    "drones": {"drone", "uav", "shahed"},
+    "projectiles": {"missile", "rocket", "projectile", "shell", "mortar", "munition", "bomb"},
+    "control": {"control", "power", "territory", "ground"},
+    "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
+    "terrorist": {"terrorist", "terror", "extremist"},
+    "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
+    "trade": {"import", "export", "good", "retaliatory", "customs", "tariff", "product"},
+    "offensive": {"offensive", "military", "ground", "air", "counterterrorism", "counter-terrorism",
+                  "counterinsurgency", "combat"},
 }
 REPORTING = {
     "say": Modality.ASSERTED, "tell": Modality.ASSERTED, "announce": Modality.ASSERTED,
     "state": Modality.ASSERTED, "report": Modality.ASSERTED, "add": Modality.ASSERTED,
     "confirm": Modality.ASSERTED, "write": Modality.ASSERTED, "declare": Modality.ASSERTED,
+    "admit": Modality.ASSERTED, "reveal": Modality.ASSERTED,
     "claim": Modality.CLAIMED, "allege": Modality.CLAIMED, "insist": Modality.CLAIMED,
     "contend": Modality.CLAIMED, "assert": Modality.CLAIMED, "maintain": Modality.CLAIMED,
     "suggest": Modality.HEDGED, "believe": Modality.HEDGED, "think": Modality.HEDGED,
@@ -66,7 +88,9 @@ FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule",
 # Verbs that lend their subject to an event noun: "held talks", "staged rallies",
 # "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose",
-               "reach", "mount", "declare", "open", "begin", "start", "resume", "sign", "announce"}  # fmt: skip
+               "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order"}  # fmt: skip
+# Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
+REFUSALS = {"deny", "dismiss"}
 # A statement of future intent is a promise when the act is cooperative and a threat when it
 # is hostile (PLOVER's AGREE and THREATEN).
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -79,6 +103,14 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge"}  # fmt: skip
+# Acts only a state's authorities carry out, so an agentless passive has them as its actor.
+AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "curfew", "expel"}
+# Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
+SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod", "appos", "ccomp", "csubj", "agent"}
+MAIN_CLAUSE = 0.3
+# Nouns that carry the event named by their modifier: "a mediation mission", "an aid programme".
+EVENT_CARRIERS = {"mission", "effort", "campaign", "operation", "process", "initiative", "bid", "drive",
+                  "programme", "program", "package", "deal", "agreement"}  # fmt: skip
 # The part of a state an actor phrase names, by the words around the state's name.
 SECTORS = {
     "government": {"government", "ministry", "minister", "president", "premier", "parliament", "cabinet",
@@ -101,7 +133,16 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "vice-president", "governor", "mayor", "speaker", "general", "junta", "cabinet",
                   "demonstrator", "protester", "student", "civilian", "refugee", "newspaper", "organization",
                   "organisation", "group", "people", "population", "prisoner", "detainee", "official",
-                  "candidate", "villager", "resident", "worker", "soldier", "troop", "force"}  # fmt: skip
+                  "candidate", "villager", "resident", "worker", "soldier", "troop", "force", "gunman",
+                  "gunmen", "attacker", "assailant", "fighter", "suspect", "bandit", "gang", "insurgent",
+                  "jihadist", "terrorist", "perpetrator", "extremist", "activist", "journalist", "politician",
+                  "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
+                  "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person"}  # fmt: skip
+# People acted on who belong to no state the text names (an army's own troops are not among them).
+PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gunman", "gunmen", "suspect",
+          "protester", "demonstrator", "activist", "journalist", "figure", "member", "opposition", "prisoner",
+          "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
+          "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person"}  # fmt: skip
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
@@ -116,6 +157,17 @@ ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", 
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
 
+def is_verbal(token) -> bool:
+    """A verb, or a headline's verb the tagger took for a plural noun ("court fines Telegram")."""
+    return token.pos_ == "VERB" or (
+        token.tag_ == "NNS" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    )
+
+
+def _noun_object(token):
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
+
+
 def sentence_span(sent) -> tuple[int, int]:
     """The characters of a sentence, without the blank lines that may close its paragraph."""
     return sent.start_char, sent.start_char + len(sent.text.rstrip())
@@ -127,6 +179,7 @@ class TriggerRule:
     mode: str
     subtype: str
     needs: str
+    pos: str = ""  # "verb" or "noun" when the row holds for one part of speech only
 
 
 DEMAND = TriggerRule("REQUEST", "", "", "")
@@ -137,7 +190,7 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
     rules: dict[str, list[TriggerRule]] = {}
     with (DATA / "triggers.csv").open(newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            rules.setdefault(r["lemma"], []).append(TriggerRule(r["type"], r["mode"], r["subtype"], r["needs"]))
+            rules.setdefault(r["lemma"], []).append(TriggerRule(r["type"], r["mode"], r["subtype"], r["needs"], r["pos"]))
     # A row that needs an object class is tried before the lemma's plain row.
     return {k: sorted(v, key=lambda r: r.needs == "") for k, v in rules.items()}
 
@@ -339,23 +392,35 @@ class Extractor:
             return None  # "according to" attributes; it is not an accord
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
-        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or lemma in REPORTING and token.pos_ == "VERB":
+        verbal = is_verbal(token)
+        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
             return None
-        if token.pos_ == "VERB" and lemma in LIGHT_VERBS:
-            for c in token.children:
-                if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and (noun_rule := self._rule(c)):
-                    return noun_rule
+        if lemma in REPORTING and verbal and not (lemma in REFUSALS and _noun_object(token)):
+            return None  # "denied the report" is speech; "denied a request" is a refusal
+        if verbal and lemma in LIGHT_VERBS:
+            obj = _noun_object(token)
+            if obj is not None:
+                for noun in (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS)):
+                    if noun_rule := self._rule(noun):
+                        return noun_rule
         rules = self.rules.get(lemma) or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
             return None
-        if token.pos_ == "NOUN" and lemma not in NOUN_TRIGGERS and token.lower_ not in NOUN_TRIGGERS:
-            return None
+        if token.pos_ == "NOUN" and not verbal:
+            if token.dep_ == "compound" and token.head.lemma_.lower() not in EVENT_CARRIERS:
+                return None  # "an aid convoy", "an attack helicopter": the noun qualifies a thing
+            if lemma not in NOUN_TRIGGERS and token.lower_ not in NOUN_TRIGGERS and not any(r.pos == "noun" for r in rules):
+                return None
         if token.pos_ == "ADJ" and lemma != "opposed":
             return None
+        pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
         phrase = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
+        phrase.add(token.head.lemma_.lower())
         for rule in rules:
+            if rule.pos and rule.pos != pos:
+                continue
             if not rule.needs or NEEDS[rule.needs] & phrase:
-                return rule
+                return None if rule.type == "-" else rule
         return None
 
     @staticmethod
@@ -412,6 +477,12 @@ class Extractor:
             # police or rebels acting on unnamed people act inside their own state.
             target, target_sector = source, "government" if rule.type == "PROTEST" else ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
+        if source is None and passive and (rule.type == "COERCE" or rule.mode in AUTHORITY_MODES):
+            # "Former president Luis Arce is arrested": the authorities of the state where it
+            # happens act, though the text does not name them.
+            state = location or (target if target and self.kind(target) == "state" else None)
+            if state:
+                source, source_text, source_sector = state, "", "police" if rule.type == "COERCE" else "government"
         attacked = any(t.lemma_.lower() in ATTACK_NOUNS for c in token.children if c.dep_ in ("prep", "agent") for t in c.subtree)
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
@@ -429,12 +500,15 @@ class Extractor:
             date = FuzzyDate(published - dt.timedelta(days=6), published, published.isoformat(), "week")
             note = "dated by publication: the text gives no date"
         quantity = self._quantity(token, sent)
-        depth, node = 0, token
+        depth, node, main = 0, token, True
         while node.head.i != node.i and depth < 20:
+            if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING):
+                main = False
             node, depth = node.head, depth + 1
-        # The main clause carries the sentence's main event; subordinate ones weigh a little less.
-        confidence = 0.35 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if token.pos_ == "VERB" else 0)
-        confidence += 0.05 / (1 + depth)
+        # The main clause carries the sentence's main event ("X withdrew its troops after
+        # courts blocked ..."); subordinate and modifying clauses only set the scene.
+        confidence = 0.35 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if is_verbal(token) else 0)
+        confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)
         city = ""
         if rule.subtype and target:
             city = self._city(sent, target)
@@ -542,6 +616,10 @@ class Extractor:
                 if found:
                     return found[0]
             if passive and not agents:
+                if node is token:  # "killed in an Israeli airstrike": the attack's own actor
+                    weapon = self._attack_actor(token, by_token)
+                    if weapon is not None:
+                        return weapon
                 break
             if node.head.i == node.i or node.dep_ not in (
                 "xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "attr", "acomp", "oprd"
@@ -554,12 +632,30 @@ class Extractor:
         # Troops "sent" are the sender's own, so a deployment keeps its passive subject.
         if rule_type in ("ASSAULT", "COERCE") or any(c.dep_ == "agent" for c in token.children):
             patient = {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "facilities were hit by drone strikes"
+            patient |= {t.i for c in token.head.head.children if c.dep_ == "nsubjpass" for t in c.subtree}
         # Failing all else the speaker is the likeliest actor ("US authorities said that
         # removing the sanctions is out of the question").
         for allowed in (lambda t: t.i not in speech, lambda t: True):
             before = self._actors_in([t for t in sent if t.i < token.i and t.i not in patient and allowed(t)], by_token)
             if before:
                 return before[0]
+        return None
+
+    def _attack_actor(self, token, by_token) -> ActorMention | None:
+        """Who made the attack named in a passive's phrase: "killed in an Israeli airstrike",
+        "in an airstrike conducted by the Nigerian Air Force"."""
+        for prep in token.children:
+            if prep.dep_ != "prep":
+                continue
+            for noun in prep.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in ATTACK_NOUNS | {"strike"}:
+                    continue
+                words = [t for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+                words += [t for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for t in a.subtree]
+                found = self._actors_in(words, by_token)
+                if found:
+                    return found[0]
         return None
 
     def _sector(self, mention: ActorMention | None, sent) -> str:
@@ -635,6 +731,12 @@ class Extractor:
             context = self._context_state(list(obj.subtree), by_token, sent)
             if context is not None and keep(context):
                 return context, location
+        if exclude is not None and self.kind(exclude.code) == "state":
+            # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
+            # people named by no state are the actor's own, or of the place it happens.
+            for obj in objects:
+                if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
+                    return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
         after = [m for m in self._actors_in([t for t in sent if t.i > token.i and t.i not in speech], by_token) if keep(m)]
         return (after[0] if after else None), location
 
