@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 
 from conftest import SHARED
-from legation.reference.gazetteer import Country, Gazetteer, UnknownActor
+from legation.reference.gazetteer import ALIAS_KINDS, Country, Gazetteer, UnknownActor
 
 CASES = {
     "Polish": "POL", "North Korean": "PRK", "DPRK": "PRK", "Pyongyang": "PRK", "Britain": "GBR",
@@ -116,7 +116,7 @@ def test_text_patterns_leave_out_unsafe_forms(gaz):
 def test_alias_file_is_well_formed(gaz):
     with (resources.files("legation.reference") / "data" / "aliases.csv").open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert rows and all(r["kind"] in {"nickname", "region", "city", "body", "abbreviation", "historical"} for r in rows)
+    assert rows and all(r["kind"] in ALIAS_KINDS for r in rows)
     for r in rows:
         assert gaz.resolve(r["alias"]).code == r["code"], r["alias"]
 

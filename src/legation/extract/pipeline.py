@@ -164,6 +164,13 @@ def is_verbal(token) -> bool:
     )
 
 
+def _depth(token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
 def _noun_object(token):
     return next((c for c in token.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
 
@@ -376,14 +383,22 @@ class Extractor:
         seen: set[str] = set()
         for s_index, sent in enumerate(doc.sents):
             triggers = [(t, rule) for t in sent if (rule := self._rule(t))]
-            trigger_tokens = {t.i for t, _ in triggers}
+            # Governing triggers first: a trigger inside the phrase of one that made an event
+            # is part of that event; one under a trigger that made none ("people are killed
+            # when gunmen attack a village") is read on its own.
+            triggers.sort(key=lambda tr: (_depth(tr[0]), tr[0].i))
+            framed: set[int] = set()
+            found: list[Event] = []
             for token, rule in triggers:
-                if self._subsumed(token, trigger_tokens):
+                if self._subsumed(token, framed):
                     continue
                 event = self._frame(token, rule, sent, s_index, by_token, document, published)
-                if event is not None and event.id not in seen:
-                    seen.add(event.id)  # "kills 14 and injures 35" is one assault
-                    out.append(event)
+                if event is not None:
+                    framed.add(token.i)
+                    if event.id not in seen:
+                        seen.add(event.id)  # "kills 14 and injures 35" is one assault
+                        found.append(event)
+            out += sorted(found, key=lambda e: e.provenance.trigger[0])
         return out
 
     def _rule(self, token) -> TriggerRule | None:

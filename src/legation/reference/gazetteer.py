@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 DATA = resources.files("legation.reference") / "data"
-ALIAS_KINDS = {"nickname", "region", "city", "body", "abbreviation", "historical"}
+ALIAS_KINDS = {"nickname", "region", "city", "body", "abbreviation", "historical", "demonym"}
 
 
 @dataclass(frozen=True)
