@@ -60,6 +60,7 @@ NEEDS = {
     "civilians": {"citizen", "national", "civilian", "resident", "refugee", "tourist"},
     "phone": {"phone", "telephone", "video", "videoconference"},
     "arson": {"set"},
+    "police": {"police", "policeman", "gendarmerie", "fbi", "agent", "prosecutor", "investigator"},
     "restrictions": {"restriction", "ban", "curfew", "limit", "quota"},
     "drones": {"drone", "uav", "shahed"},
     "projectiles": {"missile", "rocket", "projectile", "shell", "mortar", "munition", "bomb"},
@@ -89,6 +90,8 @@ FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule",
 # "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose",
                "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order"}  # fmt: skip
+# Nouns that only count the event they govern: "a series of airstrikes", "a wave of arrests".
+MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
 REFUSALS = {"deny", "dismiss"}
 # A statement of future intent is a promise when the act is cooperative and a threat when it
@@ -138,6 +141,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "jihadist", "terrorist", "perpetrator", "extremist", "activist", "journalist", "politician",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person"}  # fmt: skip
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd"}
 # People acted on who belong to no state the text names (an army's own troops are not among them).
 PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gunman", "gunmen", "suspect",
           "protester", "demonstrator", "activist", "journalist", "figure", "member", "opposition", "prisoner",
@@ -414,11 +418,15 @@ class Extractor:
             return None  # "denied the report" is speech; "denied a request" is a refusal
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
+            if obj is not None and obj.lemma_.lower() in MEASURES:
+                obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
             if obj is not None:
                 for noun in (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS)):
                     if noun_rule := self._rule(noun):
                         return noun_rule
-        rules = self.rules.get(lemma) or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+        rules = (particle and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
+        rules = rules or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
             return None
         if token.pos_ == "NOUN" and not verbal:
@@ -466,7 +474,7 @@ class Extractor:
         # Words of the clause that reports the event ("..., Norway's foreign minister said")
         # name who speaks, not who acts: they never fill a role by proximity alone.
         speech = self._speech(token, sent)
-        source_m = self._source(token, rule.type, by_token, sent, speech)
+        source_m = self._source(token, rule.type, by_token, sent, speech, rule.mode)
         target_m, location = self._target(token, by_token, sent, speech, exclude=source_m)
         modality, attributed, cue, speaker = self._modality(token, by_token, sent)
         if (speaker is not None or attributed) and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
@@ -474,11 +482,20 @@ class Extractor:
             # one the gazetteer cannot place ("the Bush administration declared ...").
             rule = DEMAND
             target_m, source_m = source_m, speaker
+        if rule.type == "AGREE" and token.pos_ == "VERB":
+            # "vowed to strike back" is a threat. A promised concession ("agreed to withdraw")
+            # stays AGREE, as the PLOVER gold standard codes it (the codebook's text would
+            # make it CONCEDE).
+            promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
+            if promised is not None and promised.type in HOSTILE:
+                rule = TriggerRule("THREATEN", "", "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
-            if rule.type in COOPERATIVE and rule.type != "AGREE":
+            if rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
             elif rule.type in HOSTILE:
                 rule = TriggerRule("THREATEN", "", "", "")
+        if rule.type in ("REQUEST", "ACCUSE") and source_m is not None and self._protesters(source_m, sent):
+            rule = TriggerRule("PROTEST", "demo", "", "")  # protesters demanding: the codebook's PROTEST
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -604,7 +621,7 @@ class Extractor:
             out.sort(key=lambda m: (depth(m), m.start))
         return out
 
-    def _source(self, token, rule_type: str, by_token, sent, speech: set[int]) -> ActorMention | None:
+    def _source(self, token, rule_type: str, by_token, sent, speech: set[int], mode: str = "") -> ActorMention | None:
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
             # "reopened since the invasion": an event named to date another has only the
             # actors in its own words ("since Russia's invasion"), never the sentence's subject.
@@ -645,7 +662,7 @@ class Extractor:
         # was done to ("three soldiers were killed by a bomb"); "Israel is opposed" is not.
         patient: set[int] = set()
         # Troops "sent" are the sender's own, so a deployment keeps its passive subject.
-        if rule_type in ("ASSAULT", "COERCE") or any(c.dep_ == "agent" for c in token.children):
+        if rule_type in ("ASSAULT", "COERCE") or mode in AUTHORITY_MODES or any(c.dep_ == "agent" for c in token.children):
             patient = {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
         if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "facilities were hit by drone strikes"
             patient |= {t.i for c in token.head.head.children if c.dep_ == "nsubjpass" for t in c.subtree}
@@ -656,6 +673,13 @@ class Extractor:
             if before:
                 return before[0]
         return None
+
+    @staticmethod
+    def _protesters(mention: ActorMention, sent) -> bool:
+        head = sent.doc[mention.end - 1]
+        while head.dep_ in ("compound", "amod", "poss", "nmod", "case") and head.head.i != head.i:
+            head = head.head
+        return head.lemma_.lower() in PROTESTERS or any(t.lemma_.lower() in PROTESTERS for t in sent.doc[mention.start : mention.end])
 
     def _attack_actor(self, token, by_token) -> ActorMention | None:
         """Who made the attack named in a passive's phrase: "killed in an Israeli airstrike",
@@ -751,7 +775,9 @@ class Extractor:
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
                 if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
-                    return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
+                    others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
+                    place = location or (others.pop() if len(others) == 1 else exclude.code)
+                    return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
         after = [m for m in self._actors_in([t for t in sent if t.i > token.i and t.i not in speech], by_token) if keep(m)]
         return (after[0] if after else None), location
 
