@@ -18,7 +18,6 @@ from .model import Document, Event
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CAMEO_TO_ISO = {"JAP": "JPN", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "SER": "SRB", "UK": "GBR"}
 NON_STATE = {"IGO", "NGO", "ISM", "MNC", "REB", "INS", "OPP"}
-NGO_CODES = {"ICRC", "AMN", "HRW", "MSF"}
 
 
 class GoldError(ValueError):
@@ -46,9 +45,9 @@ def _codes(side) -> set[str]:
     return {CAMEO_TO_ISO.get(a.get("code", ""), a.get("code", "")) for a in side if isinstance(a, dict) and a.get("code")}
 
 
-def _as_gold_code(code: str, kind: str) -> str:
+def _as_gold_code(code: str, kind: str, ngos: set[str]) -> str:
     if kind == "organisation":
-        return "NGO" if code in NGO_CODES else "IGO"
+        return "NGO" if code in ngos else "IGO"
     return code
 
 
@@ -86,7 +85,7 @@ def evaluate(records: list[dict], extractor) -> dict:
             ("target", pred.target if pred else "", extractor.kind(pred.target) if pred else ""),
         ):
             gold = _codes(record.get(side))
-            mine = _as_gold_code(code, kind) if code else ""
+            mine = _as_gold_code(code, kind, extractor.ngos) if code else ""
             t = tallies[side]
             t["gold"] += bool(gold)
             t["pred"] += bool(mine)

@@ -162,10 +162,15 @@ PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality
 
 
 def is_verbal(token) -> bool:
-    """A verb, or a headline's verb the tagger took for a plural noun ("court fines Telegram")."""
-    return token.pos_ == "VERB" or (
-        token.tag_ == "NNS" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
-    )
+    """A verb, or a headline's verb the tagger took for a plural noun: "court fines Telegram"
+    (parsed with a subject), "court sentences activist" (in a sentence left with no verb)."""
+    if token.pos_ == "VERB":
+        return True
+    if token.tag_ != "NNS" or token.i == token.sent.start:
+        return False
+    if token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
+        return True
+    return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
 
 def _depth(token) -> int:
@@ -264,6 +269,7 @@ class Extractor:
         self.nlp = nlp or load_model()
         self.rules = trigger_rules()
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
+        self.ngos: set[str] = set()  # organisation codes that are non-governmental
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self._codes: dict[str, str] = {}
@@ -274,6 +280,8 @@ class Extractor:
             for r in csv.DictReader(f):
                 forms[r["name"]] = r["code"]
                 self._kinds[r["code"]] = "organisation"
+                if r["kind"] == "ngo":
+                    self.ngos.add(r["code"])
         # Non-state groups are coded by the state they act in, as event coders do; the text
         # keeps the group's own name.
         with (DATA / "groups.csv").open(newline="", encoding="utf-8") as f:
