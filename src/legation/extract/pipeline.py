@@ -60,6 +60,14 @@ NEEDS = {
     "civilians": {"citizen", "national", "civilian", "resident", "refugee", "tourist"},
     "phone": {"phone", "telephone", "video", "videoconference"},
     "arson": {"set"},
+    "hunger": {"hunger"},
+    "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
+               "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
+    "testing": {"test"},
+    "captives": {"civilian", "refugee", "shield", "prisoner", "hostage", "captive", "detainee", "custody", "captivity", "incommunicado", "journalist",
+                 "citizen", "national", "activist", "people", "person", "man", "woman", "suspect", "soldier"},
+    "ties": {"tie", "relation", "relationship", "aid", "funding", "assistance", "support", "contact", "link",
+             "supply", "export", "import", "trade", "diplomatic", "cooperation", "flight"},
     "police": {"police", "policeman", "gendarmerie", "fbi", "agent", "prosecutor", "investigator"},
     "restrictions": {"restriction", "ban", "curfew", "limit", "quota"},
     "drones": {"drone", "uav", "shahed"},
@@ -92,6 +100,9 @@ LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "i
                "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order"}  # fmt: skip
 # Nouns that only count the event they govern: "a series of airstrikes", "a wave of arrests".
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
+# Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
+# day of an open-ended strike").
+SENTENCE_WIDE = {"labour", "hunger"}
 # Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
 REFUSALS = {"deny", "dismiss"}
 # A statement of future intent is a promise when the act is cooperative and a threat when it
@@ -153,10 +164,11 @@ DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
 # Nouns that make a passive killing an attack even when no attacker is named ("killed in a
 # suicide bombing"), as against an accident ("killed when two buses collided").
-ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "blast",
-                "explosion", "bomb", "gunfire", "assault", "offensive", "missile", "rocket", "mortar"}  # fmt: skip
+ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
+                "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing"}  # fmt: skip
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
-             "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon"}  # fmt: skip
+             "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon", "cliff",
+             "ravine", "blaze", "firework", "fireworks", "lightning", "leak", "malfunction", "explosion"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -420,8 +432,10 @@ class Extractor:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
         verbal = is_verbal(token)
-        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN"):
-            return None
+        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.pos_ == "PROPN" and token.i != token.sent.start:
+            return None  # a proper noun is a name ("Ban Pho Tha Sai"), unless it opens a headline
+        if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
+            return None  # "assisted living", "armed men": a verb used as an adjective
         if lemma in REPORTING and verbal and not (lemma in REFUSALS and _noun_object(token)):
             return None  # "denied the report" is speech; "denied a request" is a refusal
         if verbal and lemma in LIGHT_VERBS:
@@ -450,6 +464,8 @@ class Extractor:
         for rule in rules:
             if rule.pos and rule.pos != pos:
                 continue
+            if rule.needs in SENTENCE_WIDE and NEEDS[rule.needs] & {t.lemma_.lower() for t in token.sent}:
+                return rule
             if not rule.needs or NEEDS[rule.needs] & phrase:
                 return None if rule.type == "-" else rule
         return None
@@ -700,6 +716,7 @@ class Extractor:
                     continue
                 words = [t for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
                 words += [t for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for t in a.subtree]
+                words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
                 found = self._actors_in(words, by_token)
                 if found:
                     return found[0]
@@ -778,7 +795,7 @@ class Extractor:
             context = self._context_state(list(obj.subtree), by_token, sent)
             if context is not None and keep(context):
                 return context, location
-        if exclude is not None and self.kind(exclude.code) == "state":
+        if exclude is not None and self.kind(exclude.code) == "state" and self._sector(exclude, sent) != "military":
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
