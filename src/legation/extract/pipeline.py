@@ -64,6 +64,8 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "martial": {"martial"},
+    "emergency_state": {"state", "declare", "impose", "extend", "announce", "lift"},
     "captives": {"civilian", "refugee", "shield", "prisoner", "hostage", "captive", "detainee", "custody", "captivity", "incommunicado", "journalist",
                  "citizen", "national", "activist", "people", "person", "man", "woman", "suspect", "soldier"},
     "ties": {"tie", "relation", "relationship", "aid", "funding", "assistance", "support", "contact", "link",
@@ -166,6 +168,8 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 # suicide bombing"), as against an accident ("killed when two buses collided").
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing"}  # fmt: skip
+# Verbs that name a harm, not who did it: "five people are killed" may be an accident.
+HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
              "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon", "cliff",
              "ravine", "blaze", "firework", "fireworks", "lightning", "leak", "malfunction", "explosion"}  # fmt: skip
@@ -539,7 +543,13 @@ class Extractor:
             state = location or (target if target and self.kind(target) == "state" else None)
             if state:
                 source, source_text, source_sector = state, "", "police" if rule.type == "COERCE" else "government"
-        attacked = any(t.lemma_.lower() in ATTACK_NOUNS for c in token.children if c.dep_ in ("prep", "agent") for t in c.subtree)
+        attacked = any(
+            t.lemma_.lower() in ATTACK_NOUNS
+            for v in (token, *(c for c in token.children if c.dep_ == "conj"))
+            for c in v.children if c.dep_ in ("prep", "agent") for t in c.subtree
+        )
+        # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
+        attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
@@ -708,11 +718,13 @@ class Extractor:
     def _attack_actor(self, token, by_token) -> ActorMention | None:
         """Who made the attack named in a passive's phrase: "killed in an Israeli airstrike",
         "in an airstrike conducted by the Nigerian Air Force"."""
-        for prep in token.children:
+        # "two soldiers are killed and five are injured in an ambush by ...": the phrase may
+        # hang on the conjoined verb
+        for prep in (c for v in (token, *(c for c in token.children if c.dep_ == "conj")) for c in v.children):
             if prep.dep_ != "prep":
                 continue
-            for noun in prep.children:
-                if noun.dep_ != "pobj" or noun.lemma_.lower() not in ATTACK_NOUNS | {"strike"}:
+            for noun in prep.subtree:
+                if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
                     continue
                 words = [t for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
                 words += [t for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for t in a.subtree]
