@@ -298,11 +298,12 @@ class Extractor:
                 self._kinds[r["code"]] = "organisation"
                 if r["kind"] == "ngo":
                     self.ngos.add(r["code"])
-        # Non-state groups are coded by the state they act in, as event coders do; the text
-        # keeps the group's own name.
-        with (DATA / "groups.csv").open(newline="", encoding="utf-8") as f:
-            for r in csv.DictReader(f):
-                forms[r["name"]] = r["code"]
+        # Non-state groups are coded by the state they act in, as event coders do, and people
+        # by the state (or organisation) they lead or serve; the text keeps their own name.
+        for table in ("groups.csv", "people.csv"):
+            with (DATA / table).open(newline="", encoding="utf-8") as f:
+                for r in csv.DictReader(f):
+                    forms[r["name"]] = r["code"]
         for text, code in actors:
             forms[text] = code
             self._kinds.setdefault(code, "group")
@@ -792,11 +793,16 @@ class Extractor:
                             found = self._actors_in(p.subtree, by_token)
                             if c.lower_ == "in" and found and location is None:
                                 location = found[0].code
+                            if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code:
+                                continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
                             objects.append(p)
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
                     objects.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
                     collect(c, depth + 1)
 
+        if token.dep_ in ("xcomp", "oprd", "ccomp") and not any(c.dep_ == "nsubjpass" for c in token.children):
+            # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
+            objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         collect(token)
         keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
         for obj in objects:
@@ -812,7 +818,10 @@ class Extractor:
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
                 if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
-                    others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
+                    aside = {t.i for c in token.children if c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS
+                             for t in c.subtree}  # "sentenced ... after an attack in Crimea": another event's place
+                    words = [t for t in token.subtree if t.i not in aside]
+                    others = {m.code for m in self._actors_in(words, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
         after = [m for m in self._actors_in([t for t in sent if t.i > token.i and t.i not in speech], by_token) if keep(m)]
