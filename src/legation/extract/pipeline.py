@@ -161,6 +161,7 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
           "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person"}  # fmt: skip
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
@@ -194,6 +195,14 @@ def _depth(token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def _clause(token) -> list:
+    """The words of a trigger's own clause: its subtree without the clauses and phrases that
+    tell of other events ("after an attack in Crimea", "who was visiting with ...")."""
+    aside = {t.i for c in token.children if c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS
+             for t in c.subtree}  # fmt: skip
+    return [t for t in token.subtree if t.i not in aside]
 
 
 def _noun_object(token):
@@ -413,8 +422,8 @@ class Extractor:
         for s_index, sent in enumerate(doc.sents):
             triggers = [(t, rule) for t in sent if (rule := self._rule(t))]
             # Governing triggers first: a trigger inside the phrase of one that made an event
-            # is part of that event; one under a trigger that made none ("people are killed
-            # when gunmen attack a village") is read on its own.
+            # is part of that event; one under a trigger that made none, or one with no actor
+            # ("six are injured in an attack when a man stabs ..."), is read on its own.
             triggers.sort(key=lambda tr: (_depth(tr[0]), tr[0].i))
             framed: set[int] = set()
             found: list[Event] = []
@@ -423,7 +432,8 @@ class Extractor:
                     continue
                 event = self._frame(token, rule, sent, s_index, by_token, document, published)
                 if event is not None:
-                    framed.add(token.i)
+                    if event.actor:  # an event with no actor leaves the words below it their own
+                        framed.add(token.i)
                     if event.id not in seen:
                         seen.add(event.id)  # "kills 14 and injures 35" is one assault
                         found.append(event)
@@ -672,7 +682,7 @@ class Extractor:
                 found = self._actors_in(phrase, by_token)
                 if found:
                     return found[0]
-                context = self._context_state(phrase, by_token, sent)
+                context = self._context_state(phrase, by_token, sent, scope=_clause(token))
                 if context is not None:
                     return context
             if node.head.lemma_.lower() in REPORTING and any(s.pos_ == "NOUN" for s in subjects + passive):
@@ -756,7 +766,7 @@ class Extractor:
                 return sector
         return "government" if lemmas & self.sectors["government"] else ""
 
-    def _context_state(self, phrase, by_token, sent) -> ActorMention | None:
+    def _context_state(self, phrase, by_token, sent, scope=()) -> ActorMention | None:
         """A person or domestic body with no country in its own words ("President Yoweri
         Museveni", "the opposition coalition") belongs to the one state the sentence names,
         when it names exactly one."""
@@ -767,6 +777,9 @@ class Extractor:
                 or any(t.lower_ in DOMESTIC_HEADS or t.lemma_.lower() in DOMESTIC_HEADS for t in phrase)):  # fmt: skip
             return None
         states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind != "organisation"}
+        if len(states) > 1 and scope:  # "police arrest ... in Wageningen, Netherlands, after ... Polish"
+            places = [t for t in scope if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in t.ancestors)]
+            states = {m.code: m for m in self._actors_in(places, by_token) if m.kind != "organisation"}
         if len(states) != 1:
             return None
         only = next(iter(states.values()))
@@ -793,7 +806,7 @@ class Extractor:
                             found = self._actors_in(p.subtree, by_token)
                             if c.lower_ == "in" and found and location is None:
                                 location = found[0].code
-                            if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code:
+                            if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"):
                                 continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
                             objects.append(p)
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
@@ -810,7 +823,7 @@ class Extractor:
             if found:
                 return found[0], location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
-            context = self._context_state(list(obj.subtree), by_token, sent)
+            context = self._context_state(list(obj.subtree), by_token, sent, scope=_clause(token))
             if context is not None and keep(context):
                 return context, location
         if exclude is not None and self.kind(exclude.code) == "state" and self._sector(exclude, sent) != "military":
@@ -818,10 +831,8 @@ class Extractor:
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
                 if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
-                    aside = {t.i for c in token.children if c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS
-                             for t in c.subtree}  # "sentenced ... after an attack in Crimea": another event's place
-                    words = [t for t in token.subtree if t.i not in aside]
-                    others = {m.code for m in self._actors_in(words, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
+                    # "sentenced ... after an attack in Crimea": another event's place is not it
+                    others = {m.code for m in self._actors_in(_clause(token), by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
         after = [m for m in self._actors_in([t for t in sent if t.i > token.i and t.i not in speech], by_token) if keep(m)]
