@@ -169,6 +169,20 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 # suicide bombing"), as against an accident ("killed when two buses collided").
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing"}  # fmt: skip
+# An attack's mode from the weapon named in its clause, the most specific first (PLOVER's
+# ASSAULT modes); rows whose trigger is itself the mode (abduct, assassinate ...) keep theirs.
+WEAPONS = [
+    ("suicide-attack", {"suicide"}),
+    ("drone", {"drone", "uav", "drones", "shahed"}),
+    ("unconventional", {"chemical", "sarin", "chlorine", "nuclear", "biological"}),
+    ("aerial", {"airstrike", "airstrikes", "air", "warplane", "jet", "aircraft", "helicopter", "bomber", "aerial"}),
+    ("heavy-weapons", {"missile", "rocket", "artillery", "shell", "shelling", "mortar", "tank", "howitzer", "barrage"}),
+    ("explosives", {"bomb", "bombing", "explosive", "ied", "landmine", "mine", "grenade", "blast", "car-bomb"}),
+    ("crowd-control", {"tear", "teargas", "cannon", "baton", "rubber"}),
+    ("firearms", {"gun", "gunman", "gunmen", "gunfire", "shoot", "shooting", "rifle", "sniper", "pistol", "bullet", "firearm"}),
+    ("primitive", {"knife", "stab", "stabbing", "machete", "axe", "stone", "rock", "arson", "sword", "swordstick"}),
+]
+WEAPON_MODES_OPEN = {"", "firearms", "aerial", "heavy-weapons", "explosives", "primitive"}
 # Verbs that name a harm, not who did it: "five people are killed" may be an accident.
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
@@ -195,6 +209,17 @@ def _depth(token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def threat_mode(act: TriggerRule) -> str:
+    """What a threat threatens, in PLOVER's THREATEN modes, from the act threatened."""
+    if act.type in ("ASSAULT", "MOBILIZE"):
+        return "violence"
+    if act.mode in ("arrest", "ban", "expel"):
+        return act.mode
+    if act.type == "SANCTION" and act.mode in ("withdraw", "discontinue"):
+        return "relations"
+    return "restrict"
 
 
 def _clause(token) -> list:
@@ -527,12 +552,12 @@ class Extractor:
             # make it CONCEDE).
             promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
             if promised is not None and promised.type in HOSTILE:
-                rule = TriggerRule("THREATEN", "", "", "")
+                rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
             if rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
             elif rule.type in HOSTILE:
-                rule = TriggerRule("THREATEN", "", "", "")
+                rule = TriggerRule("THREATEN", threat_mode(rule), "", "")
         if rule.type in ("REQUEST", "ACCUSE") and source_m is not None and self._protesters(source_m, sent):
             rule = TriggerRule("PROTEST", "demo", "", "")  # protesters demanding: the codebook's PROTEST
         source_sector = self._sector(source_m, sent)
@@ -602,7 +627,7 @@ class Extractor:
             attribution_cue=cue,
             confidence=round(min(confidence, 1.0), 2),
             plover_type=rule.type,
-            plover_mode=rule.mode,
+            plover_mode=self._weapon(token, rule.mode) if rule.type == "ASSAULT" else rule.mode,
             quantity=quantity,
             location=location or "",
             actor_text=source_text,
@@ -725,6 +750,20 @@ class Extractor:
         while head.dep_ in ("compound", "amod", "poss", "nmod", "case") and head.head.i != head.i:
             head = head.head
         return head.lemma_.lower() in PROTESTERS or any(t.lemma_.lower() in PROTESTERS for t in sent.doc[mention.start : mention.end])
+
+    @staticmethod
+    def _weapon(token, mode: str) -> str:
+        """An attack's mode from the weapon its clause names ("missile strikes", "gunmen
+        opened fire"); acts that are their own mode (abduction, assassination ...) keep it."""
+        if mode not in WEAPON_MODES_OPEN:
+            return mode
+        words = {t.lemma_.lower() for t in _clause(token)} | {t.lower_ for t in _clause(token)}
+        for weapon_mode, cues in WEAPONS:
+            if words & cues:
+                return weapon_mode
+        # No weapon named: a strike is from the air; killing and fighting on the ground are
+        # with small arms, as the gold standards code them.
+        return mode or ("aerial" if token.lemma_.lower() in ("strike", "bombard") else "firearms")
 
     def _attack_actor(self, token, by_token) -> ActorMention | None:
         """Who made the attack named in a passive's phrase: "killed in an Israeli airstrike",
