@@ -44,7 +44,8 @@ NEEDS = {
     "staff": {"diplomat", "staff", "personnel", "employee", "embassy", "diplomatic"},
     "relations": {"relation", "relationship", "tie"},
     "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul"},
-    "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade"},
+    "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade", "division",
+               "tank", "warship", "fighter", "jet", "regiment"},
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
@@ -53,7 +54,7 @@ NEEDS = {
                 "exchange", "cross", "return", "under", "small", "automatic"},
     "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
               "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
-    "membership": {"treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance",
+    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance",
                    "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
     "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
@@ -64,6 +65,13 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "food": {"food", "meal", "eat"},
+    "access": {"access", "internet", "website", "site", "instagram", "whatsapp", "telegram", "facebook", "twitter",
+               "youtube", "app", "platform", "tiktok", "signal", "x"},
+    "suspects": {"suspect", "fugitive", "commander", "militant", "terrorist"},
+    "work": {"work"},
+    "cyber": {"offline", "website", "site", "server", "network"},
+    "joint": {"joint", "combined", "bilateral", "trilateral", "multinational"},
     "martial": {"martial"},
     "emergency_state": {"state", "declare", "impose", "extend", "announce", "lift"},
     "captives": {"civilian", "refugee", "shield", "prisoner", "hostage", "captive", "detainee", "custody", "captivity", "incommunicado", "journalist",
@@ -154,7 +162,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "jihadist", "terrorist", "perpetrator", "extremist", "activist", "journalist", "politician",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person"}  # fmt: skip
-PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob"}
 # People acted on who belong to no state the text names (an army's own troops are not among them).
 PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gunman", "gunmen", "suspect",
           "protester", "demonstrator", "activist", "journalist", "figure", "member", "opposition", "prisoner",
@@ -188,7 +196,7 @@ HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
              "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon", "cliff",
              "ravine", "blaze", "firework", "fireworks", "lightning", "leak", "malfunction", "explosion"}  # fmt: skip
-ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of"}
+ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of", "along"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
 
@@ -500,7 +508,9 @@ class Extractor:
             return None
         pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
         phrase = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
-        phrase.add(token.head.lemma_.lower())
+        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[:2]}  # "a state of emergency"
+        if any(t.ent_type_ == "ORG" for t in token.subtree):
+            phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         for rule in rules:
             if rule.pos and rule.pos != pos:
                 continue
@@ -553,6 +563,10 @@ class Extractor:
             promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
             if promised is not None and promised.type in HOSTILE:
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
+        # "unions threatened to call a nationwide strike": a protest's target even as a threat
+        protest_threat = rule.type == "PROTEST" or any(
+            (r := self._rule(c)) is not None and r.type == "PROTEST" for c in token.children if c.dep_ == "xcomp"
+        )
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
             if rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
@@ -560,6 +574,8 @@ class Extractor:
                 rule = TriggerRule("THREATEN", threat_mode(rule), "", "")
         if rule.type in ("REQUEST", "ACCUSE") and source_m is not None and self._protesters(source_m, sent):
             rule = TriggerRule("PROTEST", "demo", "", "")  # protesters demanding: the codebook's PROTEST
+        elif rule.type in ("ASSAULT", "COERCE") and source_m is not None and self._protesters(source_m, sent):
+            rule = TriggerRule("PROTEST", "riot", "", "")  # protesters setting fire, attacking: a riot
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -567,7 +583,7 @@ class Extractor:
         if rule.subtype and not target and location:
             target, target_text = location, ""
         elif not target and source_m and source_m.kind == "state" and (
-            rule.type == "PROTEST" or source_sector in DOMESTIC_SECTORS and rule.type in ("COERCE", "ASSAULT")
+            rule.type == "PROTEST" or protest_threat or source_sector in DOMESTIC_SECTORS and rule.type in ("COERCE", "ASSAULT")
         ):
             # A protest names no one when it is against the protesters' own government, and
             # police or rebels acting on unnamed people act inside their own state.
@@ -849,7 +865,10 @@ class Extractor:
                                 continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
                             objects.append(p)
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
-                    objects.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+                    own = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    # "promised that Tokyo would ratify ...": the speaker's own state is no target
+                    objects.extend(g for g in own if not (exclude is not None and any(
+                        m.code == exclude.code for m in self._actors_in(g.subtree, by_token))))
                     collect(c, depth + 1)
 
         if token.dep_ in ("xcomp", "oprd", "ccomp") and not any(c.dep_ == "nsubjpass" for c in token.children):
@@ -874,7 +893,11 @@ class Extractor:
                     others = {m.code for m in self._actors_in(_clause(token), by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
-        after = [m for m in self._actors_in([t for t in sent if t.i > token.i and t.i not in speech], by_token) if keep(m)]
+        rule = self._rule(token)
+        # A protest's target is in its own words ("to show their disapproval for the United
+        # States' policies"); failing that it is against its own state.
+        words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
+        after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in speech], by_token) if keep(m)]
         return (after[0] if after else None), location
 
     def _city(self, sent, host) -> str:
