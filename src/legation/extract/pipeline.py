@@ -576,6 +576,8 @@ class Extractor:
             rule = TriggerRule("PROTEST", "demo", "", "")  # protesters demanding: the codebook's PROTEST
         elif rule.type in ("ASSAULT", "COERCE") and source_m is not None and self._protesters(source_m, sent):
             rule = TriggerRule("PROTEST", "riot", "", "")  # protesters setting fire, attacking: a riot
+        elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
+            rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -759,6 +761,18 @@ class Extractor:
             if before:
                 return before[0]
         return None
+
+    def _official(self, mention: ActorMention, token) -> bool:
+        """The trigger's subject is a state by its name or capital, or its government: who
+        protests through diplomats."""
+        sent, head = token.sent, token.doc[mention.end - 1]
+        if not (head.dep_ == "nsubj" and head.head.i == token.i):
+            return False
+        if self.kind(mention.code) != "state" or self._sector(mention, sent) not in ("government", ""):
+            return False
+        country = self.gaz.get(mention.code) if mention.code in self._kinds else None
+        names = {country.name, country.official, *country.capitals} if country else set()
+        return mention.text in names or self._sector(mention, sent) == "government"
 
     @staticmethod
     def _protesters(mention: ActorMention, sent) -> bool:
