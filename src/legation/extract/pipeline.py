@@ -65,6 +65,8 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "naming": {"<naming>"},
+    "debt": {"debt", "arrears", "salary", "compensation", "reparation"},
     "food": {"food", "meal", "eat"},
     "access": {"access", "internet", "website", "site", "instagram", "whatsapp", "telegram", "facebook", "twitter",
                "youtube", "app", "platform", "tiktok", "signal", "x"},
@@ -126,7 +128,8 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
-                 "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge"}  # fmt: skip
+                 "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
+                 "murder", "battle", "skirmish", "ambush"}  # fmt: skip
 # Acts only a state's authorities carry out, so an agentless passive has them as its actor.
 AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "curfew", "expel"}
 # Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
@@ -233,7 +236,7 @@ def threat_mode(act: TriggerRule) -> str:
 def _clause(token) -> list:
     """The words of a trigger's own clause: its subtree without the clauses and phrases that
     tell of other events ("after an attack in Crimea", "who was visiting with ...")."""
-    aside = {t.i for c in token.children if c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS
+    aside = {t.i for c in token.subtree if c.i != token.i and (c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS)
              for t in c.subtree}  # fmt: skip
     return [t for t in token.subtree if t.i not in aside]
 
@@ -511,6 +514,8 @@ class Extractor:
         phrase |= {a.lemma_.lower() for a in list(token.ancestors)[:2]}  # "a state of emergency"
         if any(t.ent_type_ == "ORG" for t in token.subtree):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
+        if any(c.dep_ == "oprd" for c in token.children):
+            phrase.add("<naming>")  # "called Zelenskyy a dictator"
         for rule in rules:
             if rule.pos and rule.pos != pos:
                 continue
@@ -808,10 +813,12 @@ class Extractor:
                     continue
                 words = [t for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
                 words += [t for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for t in a.subtree]
-                words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
-                found = self._actors_in(words, by_token)
+                by = [t for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+                found = self._actors_in(words + by, by_token)
                 if found:
                     return found[0]
+                if by:  # "a rocket attack by unknown assailants on a house in Damascus"
+                    return self._context_state([t for t in by if t.lower_ != "by"], by_token, token.sent, scope=_clause(token))
         return None
 
     def _sector(self, mention: ActorMention | None, sent) -> str:
