@@ -263,7 +263,7 @@ def test_sector_of_an_actor(ex, text, source_sector, target_sector):
 def test_an_event_the_text_does_not_date_falls_in_the_week_up_to_publication(ex):
     _, e = one(ex, "Poland reopened its embassy in North Korea.")
     assert (e.date.start, e.date.end, e.date.precision) == (dt.date(2024, 11, 14), dt.date(2024, 11, 20), "week")
-    assert e.note.startswith("dated by publication")
+    assert "dated by publication" in e.note
     _, plan = one(ex, "Poland will reopen its embassy in North Korea.")
     assert plan.date is None  # a plan is not dated by the day it was announced
     _, dated = one(ex, "Poland reopened its embassy in North Korea in September.")

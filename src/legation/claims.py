@@ -467,7 +467,7 @@ class Checker:
     def _statuses(self, s: "_Sentence") -> list[Claim]:
         out = []
         for e in s.events:
-            from_text = e.date is not None and not e.note.startswith("dated by publication")
+            from_text = e.date is not None and "dated by publication" not in e.note
             dated = from_text and s.date_of_event()
             spoken = from_text and not dated and s.date_of_speech()
             if not e.actor or not (e.subtype or dated or s.period_words(self.periods)):

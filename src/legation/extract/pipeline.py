@@ -179,7 +179,8 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 # Nouns that make a passive killing an attack even when no attacker is named ("killed in a
 # suicide bombing"), as against an accident ("killed when two buses collided").
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
-                "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing"}  # fmt: skip
+                "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
+                "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker"}  # fmt: skip
 # An attack's mode from the weapon named in its clause, the most specific first (PLOVER's
 # ASSAULT modes); rows whose trigger is itself the mode (abduct, assassinate ...) keep theirs.
 WEAPONS = [
@@ -208,10 +209,13 @@ def is_verbal(token) -> bool:
     (parsed with a subject), "court sentences activist" (in a sentence left with no verb)."""
     if token.pos_ == "VERB":
         return True
-    if token.tag_ != "NNS" or token.i == token.sent.start:
+    if token.tag_ not in ("NNS", "NN") or token.i == token.sent.start:
         return False
-    if token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children):
-        return True
+    deps = {c.dep_ for c in token.children}
+    if token.dep_ == "ROOT" and "nsubj" in deps and (token.tag_ == "NNS" or "dobj" in deps):
+        return True  # "Houthis launch a missile": a subject and an object make it a verb
+    if token.tag_ != "NNS":
+        return False
     return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
 
@@ -595,6 +599,7 @@ class Extractor:
             # A protest names no one when it is against the protesters' own government, and
             # police or rebels acting on unnamed people act inside their own state.
             target, target_sector = source, "government" if rule.type == "PROTEST" else ""
+        note = ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
         if source is None and passive and (rule.type == "COERCE" or rule.mode in AUTHORITY_MODES):
             # "Former president Luis Arce is arrested": the authorities of the state where it
@@ -609,6 +614,12 @@ class Extractor:
         )
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
+        place = location or self._place(token, by_token)
+        if source is None and place and rule.type == "ASSAULT" and attacked and self.kind(place) == "state":
+            # "four people are shot dead in Coatzacoalcos, Mexico": unnamed attackers are coded
+            # by the state they act in, as event coders do, and the event says so.
+            source, source_text, source_sector = place, "", ""
+            note = "actor unnamed: coded by the place"
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
@@ -618,12 +629,11 @@ class Extractor:
         ):
             return None  # "a tour bus crashed into a tree in Thailand, killing five": no one attacked
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
-        note = ""
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
             # News reports what happened lately: with no date in the text, the event falls in
             # the week up to publication, and says so.
             date = FuzzyDate(published - dt.timedelta(days=6), published, published.isoformat(), "week")
-            note = "dated by publication: the text gives no date"
+            note = "; ".join(filter(None, (note, "dated by publication: the text gives no date")))
         quantity = self._quantity(token, sent)
         depth, node, main = 0, token, True
         while node.head.i != node.i and depth < 20:
@@ -766,6 +776,13 @@ class Extractor:
             if before:
                 return before[0]
         return None
+
+    def _place(self, token, by_token) -> str | None:
+        """The state of the first place the trigger's own clause puts it in ("at a school in
+        Cheongju, South Korea")."""
+        words = [t for t in _clause(token) if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in t.ancestors)]
+        found = [m for m in self._actors_in(words, by_token) if self.kind(m.code) == "state"]
+        return found[0].code if found else None
 
     def _official(self, mention: ActorMention, token) -> bool:
         """The trigger's subject is a state by its name or capital, or its government: who
