@@ -9,8 +9,8 @@ parent, which then does a third of the work on its own and holds the others back
 - On Linux the workers are forked from the parent after it has built its extractor, so they
   start at once and share its model pages; elsewhere they are spawned and each builds an
   `Extractor(**extractor_kwargs)` of its own.
-- Documents go out in batches of at most 32 documents or 60,000 characters (bulk's batches:
-  the parser pads a batch to its longest document), at most `IN_FLIGHT` batches per worker at
+- Documents go out in bulk's batches, of at most 32 documents or 60,000 characters (the
+  parser pads a batch to its longest document), at most `IN_FLIGHT` batches per worker at
   a time, and come back in input order: memory stays flat however long the input.
 - A batch that fails is read again one document at a time, so that only the document at fault
   is lost; it is passed to `on_error` with the reason, and the run goes on.
@@ -82,24 +82,13 @@ def _read_batch(batch: list[Document]) -> list[tuple[bool, list[Event] | str]]:
     return out
 
 
-BATCH_DOCUMENTS = 32
-BATCH_CHARACTERS = 60_000
+def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Runs of documents, in order, cut as `legation bulk` cuts them for the parser (at most
+    32 documents and, unless one is longer by itself, 60,000 characters)."""
+    from ..bulk import _batches
 
-
-def batches(documents: Iterable[Document], size: int = BATCH_DOCUMENTS, characters: int = BATCH_CHARACTERS) -> Iterator[list[Document]]:
-    """Runs of documents, in order, of at most `size` documents and (unless one document is
-    longer by itself) `characters` of text."""
-    batch: list[Document] = []
-    chars = 0
-    for d in documents:
-        n = len(d.text)
-        if batch and (len(batch) == size or chars + n > characters):
-            yield batch
-            batch, chars = [], 0
-        batch.append(d)
-        chars += n
-    if batch:
-        yield batch
+    for run in _batches(enumerate(documents)):
+        yield [d for _, d in run]
 
 
 def pipe_parallel(

@@ -172,6 +172,8 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
           "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person"}  # fmt: skip
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
+PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
+               "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
@@ -406,6 +408,8 @@ class Extractor:
                 continue  # "ethnic Albanians", "Latin American", "pro-Russian separatists": not the state
             if end < len(doc) and (doc[end].is_currency or doc[end].lemma_.lower() in CURRENCY_WORDS):
                 continue  # "US $50 million", "Hong Kong dollars": money, not an actor
+            if self._named_after(span):
+                continue  # "Victoria Park", "the Washington Post": a name that begins with a place
             span.label_ = self.nlp.vocab.strings[match_id]
             spans.append(span)
         out = []
@@ -426,6 +430,21 @@ class Extractor:
             if home is not None and home.kind == "state":
                 out[n] = replace(m, code=home.code)
         return out
+
+    def _named_after(self, span) -> bool:
+        """A place's name at the start of another name ("Victoria Park"), not one of its
+        bodies ("the Kyoto District Court", "Puntland Security Forces") or its parts."""
+        last = span[-1]
+        if last.dep_ != "compound" or last.head.i < span.end or last.head.pos_ != "PROPN":
+            return False
+        if self.gaz.normalise(span.text) not in self.gaz.places:
+            return False
+        head = last.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        words = {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}  # proper nouns keep their plural
+        bodies = PLACE_NOUNS | DOMESTIC_HEADS | set().union(*self.sectors.values())
+        return not words & bodies
 
     def people(self, doc, mentions: list[ActorMention]) -> list[ActorMention]:
         """People named with their country once ("Russian President Vladimir Putin") stand
@@ -514,7 +533,7 @@ class Extractor:
         if token.pos_ == "ADJ" and lemma != "opposed":
             return None
         pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
-        phrase = {t.lemma_.lower() for t in token.subtree} | {c.lemma_.lower() for c in token.head.children}
+        phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
         phrase |= {a.lemma_.lower() for a in list(token.ancestors)[:2]}  # "a state of emergency"
         if any(t.ent_type_ == "ORG" for t in token.subtree):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"

@@ -134,6 +134,7 @@ class Gazetteer:
         ranked: dict[str, tuple[int, str]] = {}
         self._originals: dict[str, str] = {}  # text as written in the data -> its key
         self._exact_patterns: dict[str, str] = {}  # abbreviations safe only as written
+        self.places: set[str] = set()  # normalised names of capitals, regions and cities
 
         def offer(form: str, code: str, rank: int) -> None:
             key = normalise(form)
@@ -174,12 +175,15 @@ class Gazetteer:
                     offer(demonym + "s", country.code, 5 + base)
             for capital in c["capitals"]:
                 offer(capital, country.code, 6 + base)
+                self.places.add(normalise(capital))
         for a in aliases:
             if a["code"] not in self._by_code:
                 raise ValueError(f"aliases.csv: unknown code {a['code']!r} for {a['alias']!r}")
             if a["kind"] not in ALIAS_KINDS:
                 raise ValueError(f"aliases.csv: kind {a['kind']!r} of {a['alias']!r} is not one of {sorted(ALIAS_KINDS)}")
             offer(a["alias"], a["code"], 0)
+            if a["kind"] in ("region", "city"):
+                self.places.add(normalise(a["alias"]))
         self._forms = {form: code for form, (_, code) in ranked.items()}
         self._names = {normalise(c.name): c.name for c in self._by_code.values()}
 
