@@ -65,6 +65,12 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
+                    "list", "record", "recording", "image", "photo", "audio", "transcript", "album", "film", "book",
+                    "finding", "speech", "address", "remark", "message", "communique", "communiqué", "update"},
+    "honour": {"title", "award", "honour", "honor", "medal", "citizenship", "prize", "knighthood"},
+    "cooperation": {"with", "cooperation", "cooperate", "aid", "funding", "support", "import", "export", "trade",
+                    "deal", "talks", "negotiation", "sharing", "flight", "supply", "shipment"},
     "naming": {"<naming>"},
     "debt": {"debt", "arrears", "salary", "compensation", "reparation"},
     "food": {"food", "meal", "eat"},
@@ -130,6 +136,8 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
                  "murder", "battle", "skirmish", "ambush"}  # fmt: skip
+# Acts of courts and police, done to people in their own jurisdiction.
+LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"}
 # Acts only a state's authorities carry out, so an agentless passive has them as its actor.
 AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "curfew", "expel"}
 # Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
@@ -941,6 +949,13 @@ class Extractor:
             context = self._context_state(list(obj.subtree), by_token, sent, scope=_clause(token))
             if context is not None and keep(context):
                 return context, location
+        rule = self._rule(token)
+        if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.mode in LEGAL_MODES:
+            # "a court in Georgia sentences former president Mikheil Saakashvili": a state's
+            # courts and police act on people in their own jurisdiction
+            for obj in objects:
+                if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE | DOMESTIC_HEADS:
+                    return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
         if exclude is not None and self.kind(exclude.code) == "state" and self._sector(exclude, sent) != "military":
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
@@ -950,7 +965,6 @@ class Extractor:
                     others = {m.code for m in self._actors_in(_clause(token), by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
-        rule = self._rule(token)
         # A protest's target is in its own words ("to show their disapproval for the United
         # States' policies"); failing that it is against its own state.
         words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
