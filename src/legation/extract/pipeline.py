@@ -542,7 +542,9 @@ class Extractor:
             return None
         pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
         phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
-        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[:2]}  # "a state of emergency"
+        # The word a trigger hangs on ("missiles launched by"), and for a noun the one above
+        # ("a state of emergency"); a verb's reporting clause is not its object.
+        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 2] if a.lemma_.lower() not in REPORTING}
         if any(t.ent_type_ == "ORG" for t in token.subtree):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if any(c.dep_ == "oprd" for c in token.children):
