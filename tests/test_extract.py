@@ -283,3 +283,44 @@ def test_accidents_are_not_attacks(ex, text):
 def test_an_attack_that_caused_a_crash_is_still_an_attack(ex):
     _, events = read(ex, "Russian air defences shot down the airliner with a missile, and it crashed near Aktau.")
     assert any(e.type == "ASSAULT" and e.actor == "RUS" for e in events)
+
+
+# -- real-news patterns (sentences written for these tests, in the style of 2025 reports) --
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_last_subject(ex):
+    _, events = read(ex, "Russian President Vladimir Putin arrived in Hanoi on Monday. He signed a trade accord with Vietnam.")
+    signed = [e for e in events if e.type == "SUPPORT"][0]
+    assert (signed.actor, signed.target) == ("RUS", "VNM")
+    _, events = read(ex, "Poland reopened its embassy in Pyongyang. It said the staff would return in May.")
+    assert all(e.actor == "POL" for e in events if e.type in ("COOPERATE", "RETREAT"))
+
+
+def test_the_attack_names_the_attacker_of_a_passive_killing(ex):
+    _, e = one(ex, "Four civilians were killed in a Turkish drone strike in northern Iraq.")
+    assert (e.type, e.actor, e.target, e.plover_mode) == ("ASSAULT", "TUR", "IRQ", "drone")
+
+
+def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
+    _, e = one(ex, "Three people were shot dead at a market in Kano, Nigeria.")
+    assert (e.type, e.actor, e.actor_text, e.plover_mode) == ("ASSAULT", "NGA", "", "firearms")
+    assert "actor unnamed" in e.note
+    _, events = read(ex, "Two Turkish soldiers were killed by a roadside bomb, the army said.")
+    assert all(not e.actor for e in events if e.type == "ASSAULT")  # no place named: no actor guessed
+
+
+@pytest.mark.parametrize(
+    "text,type_,source,target",
+    [
+        ("Russian missiles struck Kharkiv Oblast overnight.", "ASSAULT", "RUS", "UKR"),
+        ("Erdogan threatened to close the border with Syria.", "THREATEN", "TUR", "SYR"),
+        ("Dock workers went on a general strike in Lagos.", "PROTEST", "NGA", "NGA"),
+        ("Israeli strikes hit southern Beirut on Sunday.", "ASSAULT", "ISR", "LBN"),
+        ("A court in Georgia sentenced a former minister to six years in prison.", "SANCTION", "GEO", "GEO"),
+        ("Pakistan closed its land border with Afghanistan.", "SANCTION", "PAK", "AFG"),
+        ("Thousands marched from Victoria Park to the government offices in Hong Kong.", "PROTEST", "HKG", "HKG"),
+    ],
+)
+def test_patterns_of_real_news(ex, text, type_, source, target):
+    _, e = one(ex, text)
+    assert (e.type, e.actor, e.target) == (type_, source, target)

@@ -174,6 +174,10 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person"}  # fmt: skip
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob"}
+PRONOUNS = {"he", "she", "they", "it"}
+PERSON_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor", "spokesman",
+                "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "general", "commander", "mayor",
+                "governor", "official", "diplomat", "man", "woman", "sultan", "prince", "princess"}  # fmt: skip
 # People acted on who belong to no state the text names (an army's own troops are not among them).
 PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gunman", "gunmen", "suspect",
           "protester", "demonstrator", "activist", "journalist", "figure", "member", "opposition", "prisoner",
@@ -475,6 +479,26 @@ class Extractor:
                 owner = known.get(ent.text) or known.get(ent[-1].text)
                 if owner is not None and not any(ent.start <= i < ent.end for i in range(owner.start, owner.end)):
                     added.append(ActorMention(ent.start, ent.end, owner.code, owner.kind, ent.text))
+        return self._pronouns(doc, mentions + added)
+
+    def _pronouns(self, doc, mentions: list[ActorMention]) -> list[ActorMention]:
+        """A pronoun that opens a sentence's main clause ("He said ...", "It closed its
+        embassy") stands for the actor that was the subject of the sentence before, when that
+        sentence had one actor as its subject."""
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        added, last, last_person = [], None, False
+        for sent in doc.sents:
+            subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            word = subject.lower_
+            if word in PRONOUNS:
+                if last is not None and subject.i not in by_token and (word in ("he", "she")) == last_person:
+                    added.append(ActorMention(subject.i, subject.i + 1, last.code, last.kind, subject.text))
+                continue
+            found = self._actors_in(subject.subtree, by_token)
+            last = found[0] if len({m.code for m in found}) == 1 else None
+            last_person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PERSON_HEADS
         return mentions + added
 
     def events(self, doc, document: Document, mentions: list[ActorMention] | None = None) -> list[Event]:
@@ -644,9 +668,10 @@ class Extractor:
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
         place = location or self._place(token, by_token)
-        if source is None and place and rule.type == "ASSAULT" and attacked and self.kind(place) == "state":
-            # "four people are shot dead in Coatzacoalcos, Mexico": unnamed attackers are coded
-            # by the state they act in, as event coders do, and the event says so.
+        if source is None and place and (rule.type == "ASSAULT" and attacked or rule.type == "PROTEST") and self.kind(place) != "organisation":
+            # "four people are shot dead in Coatzacoalcos, Mexico", "thousands marched in Hong
+            # Kong": unnamed attackers and protesters are coded by the state they act in, as
+            # event coders do, and the event says so.
             source, source_text, source_sector = place, "", ""
             note = "actor unnamed: coded by the place"
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
@@ -810,7 +835,7 @@ class Extractor:
         """The state of the first place the trigger's own clause puts it in ("at a school in
         Cheongju, South Korea")."""
         words = [t for t in _clause(token) if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in t.ancestors)]
-        found = [m for m in self._actors_in(words, by_token) if self.kind(m.code) == "state"]
+        found = [m for m in self._actors_in(words, by_token) if self.kind(m.code) != "organisation"]
         return found[0].code if found else None
 
     def _official(self, mention: ActorMention, token) -> bool:
