@@ -940,6 +940,7 @@ class Extractor:
         extremists") but is never the same mention."""
         objects = []
         location = None
+        origin: set[int] = set()
 
         def collect(node, depth=0):
             nonlocal location
@@ -954,6 +955,7 @@ class Extractor:
                             if c.lower_ == "in" and found and location is None:
                                 location = found[0].code
                             if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"):
+                                origin.update(t.i for t in p.subtree)
                                 continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
                             objects.append(p)
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
@@ -990,12 +992,15 @@ class Extractor:
                 if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
                     # "sentenced ... after an attack in Crimea": another event's place is not it
                     others = {m.code for m in self._actors_in(_clause(token), by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
+                    if not others and rule is not None and rule.type == "ASSAULT":
+                        # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
+                        others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
         # A protest's target is in its own words ("to show their disapproval for the United
         # States' policies"); failing that it is against its own state.
         words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
-        after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in speech], by_token) if keep(m)]
+        after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in speech | origin], by_token) if keep(m)]
         return (after[0] if after else None), location
 
     def _city(self, sent, host) -> str:
