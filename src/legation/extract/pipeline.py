@@ -253,10 +253,16 @@ def threat_mode(act: TriggerRule) -> str:
 
 def _clause(token) -> list:
     """The words of a trigger's own clause: its subtree without the clauses and phrases that
-    tell of other events ("after an attack in Crimea", "who was visiting with ...")."""
-    aside = {t.i for c in token.subtree if c.i != token.i and (c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS)
-             for t in c.subtree}  # fmt: skip
-    return [t for t in token.subtree if t.i not in aside]
+    tell of other events ("after an attack in Crimea", "who was visiting with ..."). Kept
+    on the parsed document, as several steps ask for the same clause."""
+    memo = token.doc.user_data.setdefault("legation_clauses", {})
+    if token.i not in memo:
+        subtree = list(token.subtree)
+        aside = {t.i for c in subtree if c.i != token.i and (c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS)
+                 for t in c.subtree}  # fmt: skip
+        memo[token.i] = [t.i for t in subtree if t.i not in aside]  # indices: user data must stay serialisable
+    doc = token.doc
+    return [doc[i] for i in memo[token.i]]
 
 
 def _noun_object(token):
@@ -347,6 +353,8 @@ class Extractor:
         self.gaz = gazetteer or Gazetteer.default()
         self.nlp = nlp or load_model()
         self.rules = trigger_rules()
+        # Words that can open a trigger: a cheap test before the full one, run on every token.
+        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
         self.ngos: set[str] = set()  # organisation codes that are non-governmental
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -511,7 +519,7 @@ class Extractor:
         out: list[Event] = []
         seen: set[str] = set()
         for s_index, sent in enumerate(doc.sents):
-            triggers = [(t, rule) for t in sent if (rule := self._rule(t))]
+            triggers = [(t, rule) for t in sent if self._may_trigger(t) and (rule := self._rule(t))]
             # Governing triggers first: a trigger inside the phrase of one that made an event
             # is part of that event; one under a trigger that made none, or one with no actor
             # ("six are injured in an attack when a man stabs ..."), is read on its own.
@@ -530,6 +538,23 @@ class Extractor:
                         found.append(event)
             out += sorted(found, key=lambda e: e.provenance.trigger[0])
         return out
+
+    @staticmethod
+    def _phrase(token, verbal: bool) -> set[str]:
+        """The words a trigger row's `needs` are looked for in: the trigger's own clause and
+        its siblings, the word it hangs on ("missiles launched by") and, for a noun, the one
+        above that ("a state of emergency"); a reporting verb above is not its object."""
+        phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
+        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 2] if a.lemma_.lower() not in REPORTING}
+        if any(t.ent_type_ == "ORG" for t in token.subtree):
+            phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
+        if any(c.dep_ == "oprd" for c in token.children):
+            phrase.add("<naming>")  # "called Zelenskyy a dictator"
+        return phrase
+
+    def _may_trigger(self, token) -> bool:
+        return (token.lemma_.lower() in self._trigger_words or token.lower_ in self._trigger_words
+                or token.pos_ in ("VERB", "AUX") and any(c.lower_ == "must" for c in token.children))  # fmt: skip
 
     def _rule(self, token) -> TriggerRule | None:
         lemma = token.lemma_.lower()
@@ -565,17 +590,12 @@ class Extractor:
         if token.pos_ == "ADJ" and lemma != "opposed":
             return None
         pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
-        phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
-        # The word a trigger hangs on ("missiles launched by"), and for a noun the one above
-        # ("a state of emergency"); a verb's reporting clause is not its object.
-        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 2] if a.lemma_.lower() not in REPORTING}
-        if any(t.ent_type_ == "ORG" for t in token.subtree):
-            phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
-        if any(c.dep_ == "oprd" for c in token.children):
-            phrase.add("<naming>")  # "called Zelenskyy a dictator"
+        phrase: set[str] | None = None
         for rule in rules:
             if rule.pos and rule.pos != pos:
                 continue
+            if rule.needs and phrase is None:
+                phrase = self._phrase(token, verbal)
             if rule.needs in SENTENCE_WIDE and NEEDS[rule.needs] & {t.lemma_.lower() for t in token.sent}:
                 return rule
             if not rule.needs or NEEDS[rule.needs] & phrase:
