@@ -65,6 +65,8 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
+               "airstrike", "casualty", "wound"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
                     "list", "record", "recording", "image", "photo", "audio", "transcript", "album", "film", "book",
                     "finding", "speech", "address", "remark", "message", "communique", "communiqué", "update"},
@@ -120,7 +122,7 @@ LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "i
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
-SENTENCE_WIDE = {"labour", "hunger"}
+SENTENCE_WIDE = {"labour", "hunger", "combat"}
 # Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
 REFUSALS = {"deny", "dismiss"}
 # A statement of future intent is a promise when the act is cooperative and a threat when it
