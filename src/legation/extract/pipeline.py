@@ -137,7 +137,7 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
-                 "murder", "battle", "skirmish", "ambush"}  # fmt: skip
+                 "murder", "battle", "skirmish", "ambush", "coup", "overthrow"}  # fmt: skip
 # Acts of courts and police, done to people in their own jurisdiction.
 LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"}
 # Acts only a state's authorities carry out, so an agentless passive has them as its actor.
