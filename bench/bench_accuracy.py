@@ -1,0 +1,70 @@
+"""Accuracy of the extractor on every gold set Legation has, in one table.
+
+    .venv/bin/python bench/bench_accuracy.py [--json]
+
+Sets: the PLOVER development set (`../shared/data/plover/gold_dev.json`), the sentences
+written for Legation (`tests/data/gold_heldout.json`), and the labels over real news in
+`bench/gold/` joined with `../shared/data/corpus` (see `bench/gold/README.md`). The same
+measures as `legation eval`: event-type F1, source and target country accuracy, source,
+target and mode F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+SETS = [
+    ("PLOVER development set (rules developed on it)", SHARED / "plover" / "gold_dev.json"),
+    ("written for Legation (rules since fitted to its errors)", ROOT / "tests" / "data" / "gold_heldout.json"),
+    ("real news, tune set 1 (errors read)", ROOT / "bench" / "gold" / "corpus_tune_labels.json"),
+    ("real news, tune set 2 (errors read)", ROOT / "bench" / "gold" / "corpus_tune2_labels.json"),
+    ("real news, blind test set, first coder", ROOT / "bench" / "gold" / "corpus_test_labels.json"),
+    ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    from corpus_gold import build, load_corpus
+
+    from legation.evaluate import evaluate, load_gold
+    from legation.extract.pipeline import Extractor
+
+    extractor = Extractor()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, path in SETS:
+            if "bench" in path.parts:
+                labels = json.loads(path.read_text(encoding="utf-8"))
+                records, problems = build(labels, load_corpus(SHARED / "corpus", {lab["corpus"] for lab in labels}))
+                if problems:
+                    raise SystemExit(f"{path}: {problems[0]}")
+                path = Path(tmp) / path.name
+                path.write_text(json.dumps(records), encoding="utf-8")
+            r = evaluate(load_gold(path), extractor)
+            rows.append({"set": name, "n": r["n_gold"], "event_type_f1": r["event_type"]["f1"],
+                         "source_country": r["source_country_accuracy"], "target_country": r["target_country_accuracy"],
+                         "source_f1": r["source"]["f1"], "target_f1": r["target"]["f1"], "mode_f1": r["mode"]["f1"]})  # fmt: skip
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return
+    print("| gold set | n | event type F1 | source country | target country | source F1 | target F1 | mode F1 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['set']} | {r['n']} | {r['event_type_f1']:.3f} | {r['source_country']:.3f} | {r['target_country']:.3f} "
+              f"| {r['source_f1']:.3f} | {r['target_f1']:.3f} | {r['mode_f1']:.3f} |")
+
+
+if __name__ == "__main__":
+    main()
