@@ -85,7 +85,7 @@ def evaluate(records: list[dict], extractor) -> dict:
             ("target", pred.target if pred else "", extractor.kind(pred.target) if pred else ""),
         ):
             gold = _codes(record.get(side))
-            mine = _as_gold_code(code, kind, extractor.ngos) if code else ""
+            mine = _as_gold_code(code, kind, getattr(extractor, "ngos", frozenset())) if code else ""
             t = tallies[side]
             t["gold"] += bool(gold)
             t["pred"] += bool(mine)

@@ -123,6 +123,7 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat"}
+PARTICLES = {"down", "off", "out", "up", "back", "over"}
 # Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
 REFUSALS = {"deny", "dismiss"}
 # A statement of future intent is a promise when the act is cooperative and a threat when it
@@ -144,7 +145,7 @@ LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"
 AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "curfew", "expel"}
 # Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
 SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod", "appos", "ccomp", "csubj", "agent"}
-MAIN_CLAUSE = 0.3
+MAIN_CLAUSE = 0.2
 # Nouns that carry the event named by their modifier: "a mediation mission", "an aid programme".
 EVENT_CARRIERS = {"mission", "effort", "campaign", "operation", "process", "initiative", "bid", "drive",
                   "programme", "program", "package", "deal", "agreement"}  # fmt: skip
@@ -197,8 +198,8 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
                 "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker"}  # fmt: skip
-# An attack's mode from the weapon named in its clause, the most specific first (PLOVER's
-# ASSAULT modes); rows whose trigger is itself the mode (abduct, assassinate ...) keep theirs.
+# An attack's mode from the weapon named in its clause (not in what was hit), the most
+# specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
 WEAPONS = [
     ("suicide-attack", {"suicide"}),
     ("drone", {"drone", "uav", "drones", "shahed"}),
@@ -210,7 +211,8 @@ WEAPONS = [
     ("firearms", {"gun", "gunman", "gunmen", "gunfire", "shoot", "shooting", "rifle", "sniper", "pistol", "bullet", "firearm"}),
     ("primitive", {"knife", "stab", "stabbing", "machete", "axe", "stone", "rock", "arson", "sword", "swordstick"}),
 ]
-WEAPON_MODES_OPEN = {"", "firearms", "aerial", "heavy-weapons", "explosives", "primitive"}
+WEAPON_MODES = {"", "firearms", "aerial", "heavy-weapons", "explosives", "primitive", "drone"}
+DEFAULT_WEAPON = {"strike": "aerial", "bombard": "aerial", "bomb": "explosives"}
 # Verbs that name a harm, not who did it: "five people are killed" may be an accident.
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
@@ -233,6 +235,26 @@ def is_verbal(token) -> bool:
     if token.tag_ != "NNS":
         return False
     return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def _place_words(token) -> list:
+    """The words of a trigger's clause inside an "in/at/near ..." phrase of that clause
+    ("at a school in Cheongju, South Korea"): where the event happens."""
+    def placed(t) -> bool:
+        while t.i != token.i and t.head.i != t.i:
+            if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
+                return True
+            t = t.head
+        return False
+
+    return [t for t in _clause(token) if placed(t)]
+
+
+def _sentence_lemmas(sent) -> set[str]:
+    memo = sent.doc.user_data.setdefault("legation_lemmas", {})
+    if sent.start not in memo:
+        memo[sent.start] = {t.lemma_.lower() for t in sent}
+    return memo[sent.start]
 
 
 def _depth(token) -> int:
@@ -262,7 +284,7 @@ def _clause(token) -> list:
         subtree = list(token.subtree)
         aside = {t.i for c in subtree if c.i != token.i and (c.dep_ in ("advcl", "relcl", "acl") or c.lower_ in TEMPORAL_PREPS)
                  for t in c.subtree}  # fmt: skip
-        memo[token.i] = [t.i for t in subtree if t.i not in aside]  # indices: user data must stay serialisable
+        memo[token.i] = [t.i for t in subtree if t.i not in aside]
     doc = token.doc
     return [doc[i] for i in memo[token.i]]
 
@@ -547,7 +569,8 @@ class Extractor:
         its siblings, the word it hangs on ("missiles launched by") and, for a noun, the one
         above that ("a state of emergency"); a reporting verb above is not its object."""
         phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
-        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 2] if a.lemma_.lower() not in REPORTING}
+        phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 3]
+                   if not (a.pos_ == "VERB" and a.lemma_.lower() in REPORTING and a.lemma_.lower() not in ("declare", "announce"))}
         if any(t.ent_type_ == "ORG" for t in token.subtree):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if any(c.dep_ == "oprd" for c in token.children):
@@ -559,6 +582,14 @@ class Extractor:
                 or token.pos_ in ("VERB", "AUX") and any(c.lower_ == "must" for c in token.children))  # fmt: skip
 
     def _rule(self, token) -> TriggerRule | None:
+        """The trigger row a token matches, or None; kept per document, as the steps after
+        the first ask again about the same words."""
+        memo = token.doc.user_data.setdefault("legation_rules", {})
+        if token.i not in memo:
+            memo[token.i] = self._match(token)
+        return memo[token.i]
+
+    def _match(self, token) -> TriggerRule | None:
         lemma = token.lemma_.lower()
         if token.lower_ == "according":
             return None  # "according to" attributes; it is not an accord
@@ -569,7 +600,11 @@ class Extractor:
             return None  # a proper noun is a name ("Ban Pho Tha Sai"), unless it opens a headline
         if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
             return None  # "assisted living", "armed men": a verb used as an adjective
-        if lemma in REPORTING and verbal and not (lemma in REFUSALS and _noun_object(token)):
+        # "stepped down", "wrote off": the small model marks some particles as adverbs
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "") or next(
+            (c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in PARTICLES), "")
+        phrasal = bool(particle) and f"{lemma} {particle}" in self.rules
+        if lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token)):
             return None  # "denied the report" is speech; "denied a request" is a refusal
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
@@ -579,8 +614,7 @@ class Extractor:
                 for noun in (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS)):
                     if noun_rule := self._rule(noun):
                         return noun_rule
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
-        rules = (particle and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
+        rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
         rules = rules or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
             return None
@@ -592,17 +626,19 @@ class Extractor:
         if token.pos_ == "ADJ" and lemma != "opposed":
             return None
         pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
-        phrase: set[str] | None = None
-        for rule in rules:
-            if rule.pos and rule.pos != pos:
-                continue
-            if rule.needs and phrase is None:
-                phrase = self._phrase(token, verbal)
-            if rule.needs in SENTENCE_WIDE and NEEDS[rule.needs] & {t.lemma_.lower() for t in token.sent}:
-                return rule
-            if not rule.needs or NEEDS[rule.needs] & phrase:
-                return None if rule.type == "-" else rule
-        return None
+        rules = [r for r in rules if not r.pos or r.pos == pos]
+        found = None
+        if any(r.needs for r in rules):
+            # Rows that need a class of word look for it in the trigger's phrase first, then
+            # (some classes) anywhere in the sentence: "workers ... on the first day of an
+            # open-ended strike". Rows that need nothing come last.
+            phrase = self._phrase(token, verbal)
+            found = next((r for r in rules if r.needs and NEEDS[r.needs] & phrase), None)
+            if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
+                words = _sentence_lemmas(token.sent)
+                found = next((r for r in rules if r.needs in SENTENCE_WIDE and NEEDS[r.needs] & words), None)
+        found = found or next((r for r in rules if not r.needs), None)
+        return None if found is None or found.type == "-" else found
 
     @staticmethod
     def _reported(token) -> bool:
@@ -700,9 +736,7 @@ class Extractor:
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
-        if rule.type == "ASSAULT" and any(t.lemma_.lower() in ACCIDENTS for t in sent) and not any(
-            t.lemma_.lower() in ATTACK_NOUNS for t in sent
-        ):
+        if rule.type == "ASSAULT" and _sentence_lemmas(sent) & ACCIDENTS and not _sentence_lemmas(sent) & ATTACK_NOUNS:
             return None  # "a tour bus crashed into a tree in Thailand, killing five": no one attacked
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
@@ -718,8 +752,8 @@ class Extractor:
             node, depth = node.head, depth + 1
         # The main clause carries the sentence's main event ("X withdrew its troops after
         # courts blocked ..."); subordinate and modifying clauses only set the scene.
-        confidence = 0.35 + (0.25 if source else 0) + (0.2 if target else 0) + (0.15 if is_verbal(token) else 0)
-        confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)
+        confidence = 0.3 + (0.2 if source else 0) + (0.15 if target else 0) + (0.1 if is_verbal(token) else 0)
+        confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)  # at most 1
         city = ""
         if rule.subtype and target:
             city = self._city(sent, target)
@@ -816,7 +850,7 @@ class Extractor:
                 found = self._actors_in(phrase, by_token)
                 if found:
                     return found[0]
-                context = self._context_state(phrase, by_token, sent, scope=_clause(token))
+                context = self._context_state(phrase, by_token, sent, scope=_place_words(token))
                 if context is not None:
                     return context
             if node.head.lemma_.lower() in REPORTING and any(s.pos_ == "NOUN" for s in subjects + passive):
@@ -856,8 +890,7 @@ class Extractor:
     def _place(self, token, by_token) -> str | None:
         """The state of the first place the trigger's own clause puts it in ("at a school in
         Cheongju, South Korea")."""
-        words = [t for t in _clause(token) if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in t.ancestors)]
-        found = [m for m in self._actors_in(words, by_token) if self.kind(m.code) != "organisation"]
+        found = [m for m in self._actors_in(_place_words(token), by_token) if self.kind(m.code) != "organisation"]
         return found[0].code if found else None
 
     def _official(self, mention: ActorMention, token) -> bool:
@@ -883,15 +916,18 @@ class Extractor:
     def _weapon(token, mode: str) -> str:
         """An attack's mode from the weapon its clause names ("missile strikes", "gunmen
         opened fire"); acts that are their own mode (abduction, assassination ...) keep it."""
-        if mode not in WEAPON_MODES_OPEN:
-            return mode
-        words = {t.lemma_.lower() for t in _clause(token)} | {t.lower_ for t in _clause(token)}
+        if mode not in WEAPON_MODES:
+            return mode  # an act that is its own mode: abduction, assassination, execution ...
+        # The weapon, not the thing hit: "gunmen shot down a helicopter" is small arms
+        launched = token.lemma_.lower() in ("launch", "fire")  # "fired missiles": the object is the weapon
+        hit = {t.i for c in token.children if c.dep_ == "nsubjpass" or c.dep_ == "dobj" and not launched for t in c.subtree}
+        words = {w for t in _clause(token) if t.i not in hit for w in (t.lemma_.lower(), t.lower_)}
         for weapon_mode, cues in WEAPONS:
             if words & cues:
                 return weapon_mode
         # No weapon named: a strike is from the air; killing and fighting on the ground are
         # with small arms, as the gold standards code them.
-        return mode or ("aerial" if token.lemma_.lower() in ("strike", "bombard") else "firearms")
+        return mode or DEFAULT_WEAPON.get(token.lemma_.lower(), "firearms")
 
     def _attack_actor(self, token, by_token) -> ActorMention | None:
         """Who made the attack named in a passive's phrase: "killed in an Israeli airstrike",
@@ -911,7 +947,9 @@ class Extractor:
                 if found:
                     return found[0]
                 if by:  # "a rocket attack by unknown assailants on a house in Damascus"
-                    return self._context_state([t for t in by if t.lower_ != "by"], by_token, token.sent, scope=_clause(token))
+                    context = self._context_state([t for t in by if t.lower_ != "by"], by_token, token.sent, scope=_place_words(token))
+                    if context is not None:
+                        return context
         return None
 
     def _sector(self, mention: ActorMention | None, sent) -> str:
@@ -946,9 +984,8 @@ class Extractor:
                 or any(t.lower_ in DOMESTIC_HEADS or t.lemma_.lower() in DOMESTIC_HEADS for t in phrase)):  # fmt: skip
             return None
         states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind != "organisation"}
-        if len(states) > 1 and scope:  # "police arrest ... in Wageningen, Netherlands, after ... Polish"
-            places = [t for t in scope if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in t.ancestors)]
-            states = {m.code: m for m in self._actors_in(places, by_token) if m.kind != "organisation"}
+        if len(states) > 1 and scope:  # "police arrest ... in Wageningen, Netherlands, after ... Polish": the place
+            states = {m.code: m for m in self._actors_in(scope, by_token) if m.kind != "organisation"}
         if len(states) != 1:
             return None
         only = next(iter(states.values()))
@@ -987,7 +1024,7 @@ class Extractor:
                         m.code == exclude.code for m in self._actors_in(g.subtree, by_token))))
                     collect(c, depth + 1)
 
-        if token.dep_ in ("xcomp", "oprd", "ccomp") and not any(c.dep_ == "nsubjpass" for c in token.children):
+        if token.dep_ in ("xcomp", "oprd") and not any(c.dep_ == "nsubjpass" for c in token.children):
             # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
             objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         collect(token)
@@ -997,11 +1034,13 @@ class Extractor:
             if found:
                 return found[0], location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
-            context = self._context_state(list(obj.subtree), by_token, sent, scope=_clause(token))
+            context = self._context_state(list(obj.subtree), by_token, sent, scope=_place_words(token))
             if context is not None and keep(context):
                 return context, location
         rule = self._rule(token)
-        if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.mode in LEGAL_MODES:
+        others = {m.code for m in self._actors_in(_clause(token), by_token)
+                  if exclude is not None and m.code != exclude.code and self.kind(m.code) == "state"}
+        if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.mode in LEGAL_MODES and not others:
             # "a court in Georgia sentences former president Mikheil Saakashvili": a state's
             # courts and police act on people in their own jurisdiction
             for obj in objects:
@@ -1013,7 +1052,6 @@ class Extractor:
             for obj in objects:
                 if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
                     # "sentenced ... after an attack in Crimea": another event's place is not it
-                    others = {m.code for m in self._actors_in(_clause(token), by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
                         others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
@@ -1127,7 +1165,10 @@ class Extractor:
         return None
 
     def _quantity(self, token, sent) -> Quantity | None:
-        found = find_quantities(sent.text)
+        memo = sent.doc.user_data.setdefault("legation_quantities", {})
+        if sent.start not in memo:
+            memo[sent.start] = find_quantities(sent.text)
+        found = memo[sent.start]
         if not found:
             return None
         offset = sent.start_char
@@ -1166,5 +1207,6 @@ def event_json(event: Event, gaz: Gazetteer) -> dict:
         "attribution": {"by": event.attributed_to, "cue": event.attribution_cue} if event.attributed_to or event.attribution_cue else None,
         "provenance": {"document": p.document, "sentence": p.sentence, "span": list(p.span), "trigger": list(p.trigger)} if p else None,
         "confidence": event.confidence,
+        "note": event.note or None,
     }
     return out
