@@ -2,8 +2,8 @@
 
 Each gold record is one sentence with one event: `event` (type), `mode`, and `source` and
 `target` lists of actors with codes. The extractor reads the sentence; its main event (the
-most confident, then the first) is compared with the record. Older labels are mapped to
-current PLOVER ones; the CAMEO country codes that differ from ISO 3166 are mapped too, and
+most confident, then the first) is compared with the record. Older labels and modes are
+mapped to current PLOVER ones; the CAMEO country codes that differ from ISO 3166 are mapped too, and
 organisations compare as IGO or NGO, as the gold file codes them.
 """
 
@@ -16,6 +16,9 @@ from pathlib import Path
 from .model import Document, Event
 
 OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Modes of the older gold standard that the codebook has since merged or renamed.
+OLD_MODES = {"riot-spon": "riot", "demo-spon": "demo", "demo-org": "demo", "strike-hun": "hunger",
+             "strike-gen": "strike", "detain": "arrest", "martial-law": "curfew"}  # fmt: skip
 CAMEO_TO_ISO = {"JAP": "JPN", "VTN": "VNM", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "SER": "SRB", "UK": "GBR"}
 NON_STATE = {"IGO", "NGO", "ISM", "MNC", "REB", "INS", "OPP"}
 
@@ -94,6 +97,7 @@ def evaluate(records: list[dict], extractor) -> dict:
                 country[side][1] += 1
                 country[side][0] += bool(mine and mine in gold)
         gold_mode = (record.get("mode") or "").strip()
+        gold_mode = OLD_MODES.get(gold_mode, gold_mode)
         pred_mode = pred.mode if pred else ""
         t = tallies["mode"]
         t["gold"] += bool(gold_mode)
