@@ -175,7 +175,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "gunmen", "attacker", "assailant", "fighter", "suspect", "bandit", "gang", "insurgent",
                   "jihadist", "terrorist", "perpetrator", "extremist", "activist", "journalist", "politician",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
-                  "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person"}  # fmt: skip
+                  "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person", "rioter"}  # fmt: skip
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob"}
 PRONOUNS = {"he", "she", "they", "it"}
 PERSON_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor", "spokesman",
