@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         s.add_argument("paths", nargs="+" if name == "read" else "*", metavar="PATH",
                        help="text, HTML, RSS/Atom, JSONL files, folders, or - for stdin")  # fmt: skip
         s.add_argument("--published", metavar="DATE", help="publication date for every document (overrides the file's)")
-        s.add_argument("--processes", type=int, default=1, metavar="N", help="parse with N processes")
+        s.add_argument("--processes", type=int, default=1, metavar="N", help="read with N worker processes (each parses and extracts)")
         s.add_argument("--actors", type=Path, action="append", default=[], metavar="FILE",
                        help="actor dictionary in the CAMEO/PETRARCH format (repeatable): more actors, with their codes")  # fmt: skip
         s.add_argument("--agents", type=Path, action="append", default=[], metavar="FILE",

@@ -25,6 +25,10 @@ def run_read(args, save: bool, progress: bool) -> int:
 
         ledger = open_ledger(args.db or default_path())
     actors, agents, dictionary = user_dictionaries(args)
+    if args.processes > 1:
+        from .extract.parallel import one_thread_each
+
+        one_thread_each()  # before the model loads numpy: N processes, one thread each
     extractor = Extractor(actors=actors, agents=agents)
     skipped: list[Skipped] = []
     counts = {"documents": 0, "events": 0, "new_events": 0}
@@ -34,7 +38,17 @@ def run_read(args, save: bool, progress: bool) -> int:
     table_started = False
     try:
         documents = readable(args.paths, args.published, extractor, skipped)
-        for doc, events in extractor.pipe(documents, n_process=max(1, args.processes)):
+        if args.processes > 1:  # workers that parse and extract (extract/parallel.py)
+            from .extract.parallel import pipe_parallel
+
+            def failed(doc: Document, why: str) -> None:
+                skipped.append(Skipped(doc.origin, why))
+                print(f"legation: skipped {doc.origin}: {why}", file=sys.stderr)
+
+            read = pipe_parallel(documents, args.processes, extractor, {"actors": actors, "agents": agents}, failed)
+        else:
+            read = extractor.pipe(documents)
+        for doc, events in read:
             if dictionary is not None:  # actors whose code depends on the date: as on this document's
                 events = dictionary.recode(events, doc.published.end if doc.published else None)
             counts["documents"] += 1
