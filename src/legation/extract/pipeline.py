@@ -725,8 +725,9 @@ class Extractor:
         )
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
-        place = location or self._place(token, by_token)
-        if source is None and place and (rule.type == "ASSAULT" and attacked or rule.type == "PROTEST") and self.kind(place) != "organisation":
+        unnamed = source is None and (rule.type == "ASSAULT" and attacked or rule.type == "PROTEST")
+        place = (location or self._place(token, by_token)) if unnamed else None
+        if unnamed and place and self.kind(place) != "organisation":
             # "four people are shot dead in Coatzacoalcos, Mexico", "thousands marched in Hong
             # Kong": unnamed attackers and protesters are coded by the state they act in, as
             # event coders do, and the event says so.
