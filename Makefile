@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 VENDOR := src/legation/web/static/vendor
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test db bench bench-api bench-bulk bench-gdelt reference clean assets chromium serve screenshots
+.PHONY: demo test db bench bench-api bench-bulk bench-gdelt bench-read bench-accuracy reference clean assets chromium serve screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Legation needs Python 3.11 or newer")'
@@ -69,6 +69,13 @@ bench-api: $(STAMP) assets
 
 bench-bulk: $(STAMP)
 	$(BIN)/python bench/bench_bulk.py
+
+bench-read: $(STAMP)
+	$(BIN)/python bench/bench_read.py
+	$(BIN)/python bench/bench_extract.py
+
+bench-accuracy: $(STAMP)
+	$(BIN)/python bench/bench_accuracy.py
 
 bench-gdelt: $(STAMP)
 	$(BIN)/python bench/bench_gdelt.py
