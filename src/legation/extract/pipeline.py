@@ -139,6 +139,8 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
                  "murder", "battle", "skirmish", "ambush", "coup", "overthrow"}  # fmt: skip
+# Event types whose unplaced object is most often the actor's own people or bodies.
+DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
 # Acts of courts and police, done to people in their own jurisdiction.
 LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"}
 # Acts only a state's authorities carry out, so an agentless passive has them as its actor.
@@ -1062,7 +1064,15 @@ class Extractor:
         # States' policies"); failing that it is against its own state.
         words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
         after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in speech | origin], by_token) if keep(m)]
-        return (after[0] if after else None), location
+        if after:
+            return after[0], location
+        if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.type in DOMESTIC_TYPES and not others:
+            # "Trump congratulated Pelosi", "a court sentences former mayor Alice Guo": a person
+            # or body the text places in no state is the actor's own, when nothing else is named
+            for obj in objects:
+                if obj.ent_type_ in ("PERSON", "ORG", "NORP") or obj.pos_ == "PROPN" or obj.lemma_.lower() in PEOPLE | DOMESTIC_HEADS:
+                    return ActorMention(obj.i, obj.i + 1, exclude.code, "state", obj.text), location
+        return None, location
 
     def _city(self, sent, host) -> str:
         capitals = self.gaz.get(host).capitals if host in self._kinds and self._kinds[host] != "organisation" else ()
