@@ -319,8 +319,17 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("A court in Georgia sentenced a former minister to six years in prison.", "SANCTION", "GEO", "GEO"),
         ("Pakistan closed its land border with Afghanistan.", "SANCTION", "PAK", "AFG"),
         ("Thousands marched from Victoria Park to the government offices in Hong Kong.", "PROTEST", "HKG", "HKG"),
+        ("Hungary said it would not approve the new aid package for Ukraine.", "REJECT", "HUN", "UKR"),
+        ("The United States declared the Kenyan gang a terrorist organisation.", "COERCE", "USA", "KEN"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):
     _, e = one(ex, text)
     assert (e.type, e.actor, e.target) == (type_, source, target)
+
+
+def test_a_ceasefire_reached_is_an_agreement_and_one_declared_a_retreat(ex):
+    _, e = one(ex, "Qatar announced that a ceasefire had been reached between Sudan and South Sudan.")
+    assert e.type == "AGREE"
+    _, e = one(ex, "The rebels declared a unilateral ceasefire in the north of Mali on Friday.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "ceasefire")

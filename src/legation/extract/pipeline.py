@@ -65,6 +65,8 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
+    "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter", "curfew"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
                "airstrike", "casualty", "wound"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
@@ -606,7 +608,8 @@ class Extractor:
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "") or next(
             (c.lower_ for c in token.children if c.dep_ == "advmod" and c.lower_ in PARTICLES), "")
         phrasal = bool(particle) and f"{lemma} {particle}" in self.rules
-        if lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token)):
+        speech = lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token))
+        if speech and lemma not in self.rules:
             return None  # "denied the report" is speech; "denied a request" is a refusal
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
@@ -628,7 +631,9 @@ class Extractor:
         if token.pos_ == "ADJ" and lemma != "opposed":
             return None
         pos = "verb" if verbal else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
-        rules = [r for r in rules if not r.pos or r.pos == pos]
+        rules = [r for r in rules if (not r.pos or r.pos == pos) and not (speech and not r.needs)]
+        # A reporting verb is an act only with the words its row needs ("declared the group a
+        # terrorist organisation"); otherwise it reports.
         found = None
         if any(r.needs for r in rules):
             # Rows that need a class of word look for it in the trigger's phrase first, then
@@ -641,6 +646,12 @@ class Extractor:
                 found = next((r for r in rules if r.needs in SENTENCE_WIDE and NEEDS[r.needs] & words), None)
         found = found or next((r for r in rules if not r.needs), None)
         return None if found is None or found.type == "-" else found
+
+    @staticmethod
+    def _reported_denial(token) -> bool:
+        """Negated by a reporting verb above it ("denied that it had sent aid"): a denial of
+        the act, not a refusal of it."""
+        return any(a.lemma_.lower() in REPORTING and REPORTING[a.lemma_.lower()] is Modality.NEGATED for a in token.ancestors)
 
     @staticmethod
     def _reported(token) -> bool:
@@ -689,6 +700,9 @@ class Extractor:
         protest_threat = rule.type == "PROTEST" or any(
             (r := self._rule(c)) is not None and r.type == "PROTEST" for c in token.children if c.dep_ == "xcomp"
         )
+        if modality is Modality.NEGATED and rule.type in COOPERATIVE and not rule.subtype and not self._reported_denial(token):
+            # "will not approve a budget", "would not be freed": a refusal (PLOVER's REJECT)
+            rule = TriggerRule("REJECT", "", "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
             if rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
