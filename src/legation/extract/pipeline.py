@@ -65,6 +65,7 @@ NEEDS = {
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
+    "punishment": {"sentence", "fine", "penalty", "verdict", "conviction"},
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter", "curfew"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
