@@ -262,6 +262,23 @@ def _sentence_lemmas(sent) -> set[str]:
     return memo[sent.start]
 
 
+def _modifiers(token) -> list:
+    """The words that qualify a noun: "an Israeli airstrike", "Russia's invasion"."""
+    return [t for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+
+
+def _phrase_head(token):
+    """The head noun of the phrase a word qualifies: "Polish" in "the Polish Foreign Ministry"."""
+    while token.dep_ in ("compound", "amod", "poss", "nmod", "case") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _conjoined(token) -> tuple:
+    """A verb and the verbs conjoined to it: "two are killed and five are injured in ..."."""
+    return (token, *(c for c in token.children if c.dep_ == "conj"))
+
+
 def _depth(token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -425,9 +442,11 @@ class Extractor:
         """state, organisation, territory ...: what an actor code names."""
         return self._kinds.get(code, "state")
 
-    def pipe(self, documents: Iterable[Document], n_process: int = 1, batch_size: int = 32) -> Iterator[tuple[Document, list[Event]]]:
+    def pipe(self, documents: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, list[Event]]]:
+        """Documents with their events, in one process (`parallel.pipe_parallel` spreads this
+        over several)."""
         stream = ((d.text, d) for d in documents)
-        for parsed, document in self.nlp.pipe(stream, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        for parsed, document in self.nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
             yield document, self.events(parsed, document)
 
     def too_long(self, document: Document) -> str:
@@ -737,7 +756,7 @@ class Extractor:
                 source, source_text, source_sector = state, "", "police" if rule.type == "COERCE" else "government"
         attacked = any(
             t.lemma_.lower() in ATTACK_NOUNS
-            for v in (token, *(c for c in token.children if c.dep_ == "conj"))
+            for v in _conjoined(token)
             for c in v.children if c.dep_ in ("prep", "agent") for t in c.subtree
         )
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
@@ -842,21 +861,14 @@ class Extractor:
                 out.append(m)
         if len(out) > 1 and tokens:
             doc = tokens[0].doc
-
-            def depth(m: ActorMention) -> int:
-                node, d = doc[m.end - 1], 0
-                while node.head.i != node.i and d < 50:
-                    node, d = node.head, d + 1
-                return d
-
-            out.sort(key=lambda m: (depth(m), m.start))
+            out.sort(key=lambda m: (_depth(doc[m.end - 1]), m.start))
         return out
 
     def _source(self, token, rule_type: str, by_token, sent, speech: set[int], mode: str = "") -> ActorMention | None:
         if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in TEMPORAL_PREPS:
             # "reopened since the invasion": an event named to date another has only the
             # actors in its own words ("since Russia's invasion"), never the sentence's subject.
-            modifiers = [t for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+            modifiers = _modifiers(token)
             found = self._actors_in(modifiers, by_token)
             return found[0] if found else None
         node = token
@@ -874,7 +886,7 @@ class Extractor:
             if node.head.lemma_.lower() in REPORTING and any(s.pos_ == "NOUN" for s in subjects + passive):
                 break  # "a roadside bombing killed ..., the military said": the speaker did not act
             if node.pos_ == "NOUN":
-                modifiers = [t for c in node.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+                modifiers = _modifiers(node)
                 found = self._actors_in(modifiers, by_token)
                 if found:
                     return found[0]
@@ -917,17 +929,16 @@ class Extractor:
         sent, head = token.sent, token.doc[mention.end - 1]
         if not (head.dep_ == "nsubj" and head.head.i == token.i):
             return False
-        if self.kind(mention.code) != "state" or self._sector(mention, sent) not in ("government", ""):
+        sector = self._sector(mention, sent)
+        if self.kind(mention.code) != "state" or sector not in ("government", ""):
             return False
         country = self.gaz.get(mention.code) if mention.code in self._kinds else None
         names = {country.name, country.official, *country.capitals} if country else set()
-        return mention.text in names or self._sector(mention, sent) == "government"
+        return mention.text in names or sector == "government"
 
     @staticmethod
     def _protesters(mention: ActorMention, sent) -> bool:
-        head = sent.doc[mention.end - 1]
-        while head.dep_ in ("compound", "amod", "poss", "nmod", "case") and head.head.i != head.i:
-            head = head.head
+        head = _phrase_head(sent.doc[mention.end - 1])
         return head.lemma_.lower() in PROTESTERS or any(t.lemma_.lower() in PROTESTERS for t in sent.doc[mention.start : mention.end])
 
     @staticmethod
@@ -952,13 +963,13 @@ class Extractor:
         "in an airstrike conducted by the Nigerian Air Force"."""
         # "two soldiers are killed and five are injured in an ambush by ...": the phrase may
         # hang on the conjoined verb
-        for prep in (c for v in (token, *(c for c in token.children if c.dep_ == "conj")) for c in v.children):
+        for prep in (c for v in _conjoined(token) for c in v.children):
             if prep.dep_ != "prep":
                 continue
             for noun in prep.subtree:
                 if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
                     continue
-                words = [t for c in noun.children if c.dep_ in ("compound", "amod", "poss", "nmod") for t in c.subtree]
+                words = _modifiers(noun)
                 words += [t for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for t in a.subtree]
                 by = [t for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
                 found = self._actors_in(words + by, by_token)
@@ -976,9 +987,7 @@ class Extractor:
         if mention is None:
             return ""
         doc = sent.doc
-        head = doc[mention.end - 1]
-        while head.dep_ in ("compound", "amod", "poss", "nmod", "case") and head.head.i != head.i:
-            head = head.head
+        head = _phrase_head(doc[mention.end - 1])
         words = [t for t in head.subtree if t.i < mention.start or t.i >= mention.end or t.i == head.i]
         lemmas = {t.lemma_.lower() for t in words} | {head.lemma_.lower()}
         if mention.kind == "organisation":
@@ -1078,7 +1087,8 @@ class Extractor:
         # A protest's target is in its own words ("to show their disapproval for the United
         # States' policies"); failing that it is against its own state.
         words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
-        after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in speech | origin], by_token) if keep(m)]
+        skip = speech | origin
+        after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in skip], by_token) if keep(m)]
         if after:
             return after[0], location
         if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.type in DOMESTIC_TYPES and not others:
