@@ -42,8 +42,7 @@ def run_read(args, save: bool, progress: bool) -> int:
             from .extract.parallel import pipe_parallel
 
             def failed(doc: Document, why: str) -> None:
-                skipped.append(Skipped(doc.origin, why))
-                print(f"legation: skipped {doc.origin}: {why}", file=sys.stderr)
+                _skip(Skipped(doc.origin, why), skipped)
 
             read = pipe_parallel(documents, args.processes, extractor, {"actors": actors, "agents": agents}, failed)
         else:
@@ -125,10 +124,15 @@ def readable(paths, published, extractor, skipped: list[Skipped]):
         if not isinstance(item, Skipped) and (why := extractor.too_long(item)):
             item = Skipped(item.origin, why)
         if isinstance(item, Skipped):
-            skipped.append(item)
-            print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)
+            _skip(item, skipped)
         else:
             yield item
+
+
+def _skip(item: Skipped, skipped: list[Skipped]) -> None:
+    """Name on stderr what could not be read, and keep it for the run's exit code."""
+    skipped.append(item)
+    print(f"legation: skipped {item.origin}: {item.reason}", file=sys.stderr)
 
 
 _HEADER = f"{'doc:sent':<12} {'type':<10} {'subtype':<24} {'source':<6} {'target':<6} {'date':<10} {'modality':<12} {'attribution':<22} {'quantity':<22} text\n"

@@ -61,13 +61,10 @@ def _init_worker(extractor_kwargs: dict | None) -> None:
         _EXTRACTOR = Extractor(**(extractor_kwargs or {}))
 
 
-def _describe(err: BaseException) -> str:
-    text = " ".join(str(err).split())
-    return f"{type(err).__name__}: {text[:500]}" if text else type(err).__name__
-
-
 def _read_batch(batch: list[Document]) -> list[tuple[bool, list[Event] | str]]:
     """(True, events) or (False, why) for every document of a batch, in order."""
+    from ..bulk import _describe  # the same words for a failed document as `legation bulk`
+
     ex = _EXTRACTOR
     out: list[tuple[bool, list[Event] | str]] = []
     try:
