@@ -321,6 +321,31 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Thousands marched from Victoria Park to the government offices in Hong Kong.", "PROTEST", "HKG", "HKG"),
         ("Hungary said it would not approve the new aid package for Ukraine.", "REJECT", "HUN", "UKR"),
         ("The United States declared the Kenyan gang a terrorist organisation.", "COERCE", "USA", "KEN"),
+        # the parser reads a headline verb's named object as an adverbial
+        ("A court in Armenia sentences former mayor Arman Petrosyan to nine years in prison.", "SANCTION", "ARM", "ARM"),
+        # a place taken is the state it lies in, the group's own when no other is named
+        ("Islamist fighters captured three villages in Cabo Delgado, Mozambique.", "COERCE", "MOZ", "MOZ"),
+        ("Al-Shabaab militants capture two towns in the south.", "COERCE", "SOM", "SOM"),
+        # a border says where a killing is not
+        ("Nine soldiers are killed in an operation near the Iranian border in Kech, Pakistan.", "ASSAULT", "PAK", "PAK"),
+        # an order is the act it orders; a call to punish is an accusation
+        ("The president of Ecuador ordered the army to halt all fuel exports to Peru.", "SANCTION", "ECU", "PER"),
+        ("Kenya ordered the broadcaster to suspend its television station for a month.", "COERCE", "KEN", ""),
+        ("Lithuania called for tougher sanctions against Belarus.", "ACCUSE", "LTU", "BLR"),
+        ("The minister ordered binding arbitration between Air Mali and its pilots' union in Mali.", "REQUEST", "MLI", "MLI"),
+        # easing sanctions; the actor's own state qualifying them is not their target
+        ("Canada lifted its Canadian sanctions on Syria.", "RETREAT", "CAN", "SYR"),
+        ("Japan will lift its export ban on South Korea.", "CONCEDE", "JPN", "KOR"),
+        # removal from office; what a court orders is a judgment
+        ("Kenya dismissed its ambassador to Brazil.", "SANCTION", "KEN", "KEN"),
+        ("A federal judge in Nigeria dismissed the lawsuit against Lagos State.", "REJECT", "NGA", "NGA"),
+        ("A court in Chile orders the state oil company to pay a fine.", "SANCTION", "CHL", ""),
+        # a legal act's reasons name other states; its people are the state's own
+        ("Poland sentences a man for spying for Russia.", "SANCTION", "POL", "POL"),
+        ("Four engineers at a company in Lima, Peru, are arrested on suspicion of fraud.", "COERCE", "PER", "PER"),
+        # deaths in unrest nobody is named for are a riot against the state where it happens
+        ("Three people are killed during clashes between protesters and police in Nairobi, Kenya.", "PROTEST", "KEN", "KEN"),
+        ("Protests erupt across Serbia after the collapse of a station roof.", "PROTEST", "SRB", "SRB"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

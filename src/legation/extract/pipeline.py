@@ -66,6 +66,13 @@ NEEDS = {
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
     "punishment": {"sentence", "fine", "penalty", "verdict", "conviction"},
+    "sanctions": {"sanction", "sanctions", "embargo", "boycott"},
+    "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
+                    "freeze"},
+    "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
+               "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general"},
+    "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
+              "internet", "radio", "television", "tv", "station", "platform", "app"},
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter", "curfew"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
@@ -121,8 +128,14 @@ FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule",
 # "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose",
                "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order"}  # fmt: skip
+# Verbs whose actor does what they order ("ordered troops to withdraw").
+ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
+DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
 # Nouns that only count the event they govern: "a series of airstrikes", "a wave of arrests".
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
+# Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
+# judge dismissed the lawsuit").
+OBJECT_NEEDS = {"office"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat"}
@@ -182,6 +195,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person", "rioter"}  # fmt: skip
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob"}
+PROTEST_WORDS = PROTESTERS - {"crowd", "mob"} | {"protest", "demonstration", "riot", "unrest", "uprising"}
 PRONOUNS = {"he", "she", "they", "it"}
 PERSON_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor", "spokesman",
                 "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "general", "commander", "mayor",
@@ -194,7 +208,12 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
                "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
-PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+BORDERS = {"border", "frontier", "boundary"}
+COURTS = {"court", "judge", "tribunal", "justice", "court-martial"}
+# What a capture takes that is territory rather than people ("captured the town").
+SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", "port", "area", "position", "outpost",
+                               "settlement", "crossing", "hill", "headquarters", "palace", "parliament", "building"}  # fmt: skip
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
@@ -202,7 +221,8 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 # suicide bombing"), as against an accident ("killed when two buses collided").
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
-                "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker"}  # fmt: skip
+                "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker", "operation",
+                "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade"}  # fmt: skip
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
 WEAPONS = [
@@ -242,11 +262,52 @@ def is_verbal(token) -> bool:
     return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
 
+def _vague_place(mention, token) -> int:
+    """How loosely a place locates the event: 0 "in Zhob, Pakistan", 1 "near Kyiv", 2 "near
+    the Afghanistan border" (a border says where the event is not)."""
+    t, near = token.doc[mention.end - 1], 0
+    while t.i != token.i and t.head.i != t.i:
+        if t.lemma_.lower() in BORDERS:
+            return 2
+        if t.dep_ == "prep":
+            if t.lower_ not in ("near", "outside", "with", "of"):
+                return near
+            near = max(near, t.lower_ in ("near", "outside"))
+        t = t.head
+    return near
+
+
+NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
+
+
+def _noun_phrase(noun, places: bool = False) -> list:
+    """A noun with its own modifiers, without the clauses and prepositions hung on it:
+    "former president Alejandro Toledo" of "... Toledo for bribes from a Brazilian company";
+    with `places`, also where it is ("executives at a company in Bangkok, Thailand")."""
+    out, stack = [], [noun]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in NOUN_PHRASE or (
+            # "the ambassador of Russia", "a man of Syrian origin"; with `places`, "in Lima"
+            c.dep_ == "prep" and (c.lower_ == "of" and t is noun or places and c.lower_ in PLACE_PREPS)
+            or c.dep_ == "pobj" and t.dep_ == "prep"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _judicial(token) -> bool:
+    """The trigger's subject is a court or a judge."""
+    return any(t.lemma_.lower() in COURTS for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
+
+
 def _place_words(token) -> list:
     """The words of a trigger's clause inside an "in/at/near ..." phrase of that clause
-    ("at a school in Cheongju, South Korea"): where the event happens."""
+    ("at a school in Cheongju, South Korea"): where the event happens. A border is where
+    it does not ("near the Iranian border")."""
     def placed(t) -> bool:
         while t.i != token.i and t.head.i != t.i:
+            if t.lemma_.lower() in BORDERS:
+                return False
             if t.dep_ == "prep" and t.lower_ in PLACE_PREPS:
                 return True
             t = t.head
@@ -631,6 +692,13 @@ class Extractor:
         speech = lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token))
         if speech and lemma not in self.rules:
             return None  # "denied the report" is speech; "denied a request" is a refusal
+        if lemma in ORDERS | DECREES:
+            # "ordered the newspaper to suspend publication", "an executive order designating
+            # Antifa a terrorist organisation": the act ordered, by who orders it
+            links = ("xcomp",) if verbal else ("acl", "relcl")
+            ordered = next((r for c in token.children if c.dep_ in links and (r := self._rule(c))), None)
+            if ordered is not None:
+                return ordered
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
             if obj is not None and obj.lemma_.lower() in MEASURES:
@@ -660,7 +728,8 @@ class Extractor:
             # (some classes) anywhere in the sentence: "workers ... on the first day of an
             # open-ended strike". Rows that need nothing come last.
             phrase = self._phrase(token, verbal)
-            found = next((r for r in rules if r.needs and NEEDS[r.needs] & phrase), None)
+            objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            found = next((r for r in rules if r.needs and NEEDS[r.needs] & (objects if r.needs in OBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
                 words = _sentence_lemmas(token.sent)
                 found = next((r for r in rules if r.needs in SENTENCE_WIDE and NEEDS[r.needs] & words), None)
@@ -724,14 +793,28 @@ class Extractor:
             # "will not approve a budget", "would not be freed": a refusal (PLOVER's REJECT)
             rule = TriggerRule("REJECT", "", "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
-            if rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
+            if rule.type == "RETREAT" and not rule.mode:
+                # "will lift sanctions", "would relax restrictions": an easing promised is a
+                # concession; a promised release or withdrawal is AGREE, as the PLOVER gold has it
+                rule = TriggerRule("CONCEDE", "", "", "")
+            elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
             elif rule.type in HOSTILE:
                 rule = TriggerRule("THREATEN", threat_mode(rule), "", "")
+        if rule.type in ("REQUEST", "COERCE") and rule.mode in ("", "change", "restrict", "ban") and _judicial(token):
+            # "a district court bars Texas from using the map", "the judge orders the
+            # administration to pay": what a court orders, it orders as a judgment
+            rule = TriggerRule("SANCTION", "convict", "", "")
         if rule.type in ("REQUEST", "ACCUSE") and source_m is not None and self._protesters(source_m, sent):
             rule = TriggerRule("PROTEST", "demo", "", "")  # protesters demanding: the codebook's PROTEST
         elif rule.type in ("ASSAULT", "COERCE") and source_m is not None and self._protesters(source_m, sent):
             rule = TriggerRule("PROTEST", "riot", "", "")  # protesters setting fire, attacking: a riot
+        elif rule.type == "ASSAULT" and source_m is None and _sentence_lemmas(sent) & PROTEST_WORDS and not (
+            _sentence_lemmas(sent) & (ATTACK_NOUNS - {"clash", "fighting"})
+        ):
+            # "four are killed during clashes between protesters and police": deaths in unrest
+            # no one is named for are a riot, coded by its place
+            rule = TriggerRule("PROTEST", "riot", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
         source_sector = self._sector(source_m, sent)
@@ -751,9 +834,13 @@ class Extractor:
         if source is None and passive and (rule.type == "COERCE" or rule.mode in AUTHORITY_MODES):
             # "Former president Luis Arce is arrested": the authorities of the state where it
             # happens act, though the text does not name them.
-            state = location or (target if target and self.kind(target) == "state" else None)
+            named = {m.code for m in self._actors_in(sent, by_token) if self.kind(m.code) == "state"}
+            state = location or (target if target and self.kind(target) == "state" else None) or (
+                named.pop() if len(named) == 1 else None)  # "executives ... in Bangkok, Thailand, are arrested"
             if state:
                 source, source_text, source_sector = state, "", "police" if rule.type == "COERCE" else "government"
+                if not target and rule.mode in LEGAL_MODES:
+                    target = state  # people the text places in no other state are its own
         attacked = any(
             t.lemma_.lower() in ATTACK_NOUNS
             for v in _conjoined(token)
@@ -762,13 +849,17 @@ class Extractor:
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
         unnamed = source is None and (rule.type == "ASSAULT" and attacked or rule.type == "PROTEST")
-        place = (location or self._place(token, by_token)) if unnamed else None
+        # "clashes take place in Lomé", "protests erupt across Bangladesh": a noun's place can
+        # be its verb's
+        place = (location or self._place(token, by_token) or (token.dep_ == "nsubj" and not is_verbal(token) and self._place(token.head, by_token))) if unnamed else None
         if unnamed and place and self.kind(place) != "organisation":
             # "four people are shot dead in Coatzacoalcos, Mexico", "thousands marched in Hong
             # Kong": unnamed attackers and protesters are coded by the state they act in, as
             # event coders do, and the event says so.
             source, source_text, source_sector = place, "", ""
             note = "actor unnamed: coded by the place"
+            if rule.type == "PROTEST" and not target:
+                target, target_sector = place, "government"  # against their own state
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
@@ -921,7 +1012,9 @@ class Extractor:
         """The state of the first place the trigger's own clause puts it in ("at a school in
         Cheongju, South Korea")."""
         found = [m for m in self._actors_in(_place_words(token), by_token) if self.kind(m.code) != "organisation"]
-        return found[0].code if found else None
+
+        ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(found))
+        return ranked[0][2] if ranked and ranked[0][0] < 2 else None
 
     def _official(self, mention: ActorMention, token) -> bool:
         """The trigger's subject is a state by its name or capital, or its government: who
@@ -1031,7 +1124,11 @@ class Extractor:
         def collect(node, depth=0):
             nonlocal location
             for c in node.children:
-                if c.dep_ in ("dobj", "obj", "dative", "attr", "nsubjpass", "oprd"):
+                if c.dep_ in ("dobj", "obj", "dative", "attr", "nsubjpass", "oprd") or (
+                    # "court sentences former president Mikheil Saakashvili": the parser often
+                    # takes a headline verb's named object for a noun-phrase adverbial
+                    c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > node.i
+                ):
                     objects.append(c)
                     collect(c, depth + 1)
                 elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
@@ -1039,7 +1136,8 @@ class Extractor:
                         if p.dep_ == "pobj":
                             found = self._actors_in(p.subtree, by_token)
                             if c.lower_ == "in" and found and location is None:
-                                location = found[0].code
+                                ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(found))
+                                location = ranked[0][2] if ranked[0][0] < 2 else None
                             if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"):
                                 origin.update(t.i for t in p.subtree)
                                 continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
@@ -1056,22 +1154,37 @@ class Extractor:
             objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         collect(token)
         keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
+        rule = self._rule(token)
+        legal = rule is not None and (rule.mode in LEGAL_MODES or rule.needs == "office")
         for obj in objects:
-            found = [m for m in self._actors_in(obj.subtree, by_token) if keep(m)]
+            # "sentenced the former president for bribes from a Brazilian company", "arrested
+            # 25 people suspected of attacking a UN convoy": a legal act's reasons name others
+            if legal and any(o is not obj and o.is_ancestor(obj) and self._rule(o) is None for o in objects):
+                continue  # "dismissed its ambassador to Brazil": Brazil is where he served
+            found = [m for m in self._actors_in(_noun_phrase(obj) if legal else obj.subtree, by_token) if keep(m)]
+            if legal and not found:
+                found = [m for m in self._actors_in(_noun_phrase(obj, places=True), by_token) if keep(m)]
             if found:
+                # "killed in an operation near the Iranian border in Kech, Pakistan"; "lifted
+                # American sanctions on Syria": the actor's own state qualifying the object
+                # says whose it is, not at whom it is aimed
+                own = lambda m: exclude is not None and m.code == exclude.code and token.doc[m.end - 1].head.i == obj.i  # noqa: E731
+                found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m)))
                 return found[0], location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
             context = self._context_state(list(obj.subtree), by_token, sent, scope=_place_words(token))
             if context is not None and keep(context):
                 return context, location
-        rule = self._rule(token)
         others = {m.code for m in self._actors_in(_clause(token), by_token)
                   if exclude is not None and m.code != exclude.code and self.kind(m.code) == "state"}
-        if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.mode in LEGAL_MODES and not others:
+        # what a legal act's people are charged with names other states, not theirs ("for
+        # spying for Russia"); only where it happens counts against their being the actor's own
+        placed = {m.code for m in self._actors_in(_place_words(token), by_token) if exclude is not None and m.code != exclude.code}
+        if exclude is not None and self.kind(exclude.code) == "state" and legal and not placed:
             # "a court in Georgia sentences former president Mikheil Saakashvili": a state's
             # courts and police act on people in their own jurisdiction
             for obj in objects:
-                if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE | DOMESTIC_HEADS:
+                if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE | DOMESTIC_HEADS | NEEDS["office"]:
                     return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
         if exclude is not None and self.kind(exclude.code) == "state" and self._sector(exclude, sent) != "military":
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
@@ -1091,6 +1204,13 @@ class Extractor:
         after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in skip], by_token) if keep(m)]
         if after:
             return after[0], location
+        taken = next((t for obj in objects for t in obj.subtree if t.lemma_.lower() in SEIZED_PLACES), None)
+        if exclude is not None and rule is not None and rule.mode == "seize" and taken is not None:
+            # "M23 rebels capture several towns": a place taken belongs to the state it lies
+            # in, the actor's own when the text names no other
+            place = location or self._place(token, by_token) or (others.pop() if len(others) == 1 else None)
+            if place or self.kind(exclude.code) == "state":
+                return ActorMention(taken.i, taken.i + 1, place or exclude.code, "state", taken.text), location
         if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.type in DOMESTIC_TYPES and not others:
             # "Trump congratulated Pelosi", "a court sentences former mayor Alice Guo": a person
             # or body the text places in no state is the actor's own, when nothing else is named
