@@ -850,8 +850,11 @@ class Extractor:
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
         unnamed = source is None and (rule.type == "ASSAULT" and attacked or rule.type == "PROTEST")
         # "clashes take place in Lomé", "protests erupt across Bangladesh": a noun's place can
-        # be its verb's
-        place = (location or self._place(token, by_token) or (token.dep_ == "nsubj" and not is_verbal(token) and self._place(token.head, by_token))) if unnamed else None
+        # be its verb's; a verb's, that of the verbs joined to it ("is killed and three are
+        # injured in a stabbing in Nantes")
+        place = (location or next(filter(None, (self._place(v, by_token) for v in _conjoined(token))), None) or (
+            token.dep_ == "nsubj" and not is_verbal(token) and self._place(token.head, by_token)) or (
+            self._only_place(sent, by_token))) if unnamed else None
         if unnamed and place and self.kind(place) != "organisation":
             # "four people are shot dead in Coatzacoalcos, Mexico", "thousands marched in Hong
             # Kong": unnamed attackers and protesters are coded by the state they act in, as
@@ -1007,6 +1010,15 @@ class Extractor:
             if before:
                 return before[0]
         return None
+
+    def _only_place(self, sent, by_token) -> str | None:
+        """The one state a sentence names, when it names it as a place ("France", "Lomé")
+        and names no other; "Turkish soldiers" says whose they are, not where."""
+        found = self._actors_in(sent, by_token)
+        codes = {m.code for m in found}
+        if len(codes) != 1 or self.kind(next(iter(codes))) != "state":
+            return None
+        return found[0].code if all(sent.doc[m.end - 1].pos_ == "PROPN" and sent.doc[m.end - 1].ent_type_ != "NORP" for m in found) else None
 
     def _place(self, token, by_token) -> str | None:
         """The state of the first place the trigger's own clause puts it in ("at a school in
