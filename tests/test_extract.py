@@ -346,6 +346,14 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # deaths in unrest nobody is named for are a riot against the state where it happens
         ("Three people are killed during clashes between protesters and police in Nairobi, Kenya.", "PROTEST", "KEN", "KEN"),
         ("Protests erupt across Serbia after the collapse of a station roof.", "PROTEST", "SRB", "SRB"),
+        # in a clash each side fights: the side named stands for both
+        ("Five Indian soldiers and three militants are killed in a gunfight in Kupwara.", "ASSAULT", "IND", "IND"),
+        # accession and joint initiatives; aid by vaccination; questioning; rewards for arrest
+        ("Portugal joins the International Criminal Court.", "SUPPORT", "PRT", "ICC"),
+        ("Italy joins the Belt and Road Initiative of China.", "COOPERATE", "ITA", "CHN"),
+        ("UNICEF begins polio vaccinations in Gaza.", "AID", "UNO", "PSE"),
+        ("The former Peruvian interior minister appears for questioning by prosecutors in Lima.", "ACCUSE", "PER", "PER"),
+        ("Colombia announces a reward for information leading to the arrest of a Venezuelan general.", "THREATEN", "COL", "VEN"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):
@@ -358,3 +366,14 @@ def test_a_ceasefire_reached_is_an_agreement_and_one_declared_a_retreat(ex):
     assert e.type == "AGREE"
     _, e = one(ex, "The rebels declared a unilateral ceasefire in the north of Mali on Friday.")
     assert (e.type, e.plover_mode) == ("RETREAT", "ceasefire")
+
+
+def test_a_company_takes_its_home_state_and_matches_only_as_written(ex):
+    _, e = one(ex, "The Brazilian competition authority fined Huawei for price fixing.")
+    assert (e.type, e.actor, e.target, e.target_text) == ("SANCTION", "BRA", "CHN", "Huawei")
+    # a platform blocked by a state: the censorship is aimed at that state's own people
+    _, e = one(ex, "Turkish authorities blocked access to WhatsApp during the protests.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "censor", "TUR", "TUR")
+    # a company's name that is also a word matches only with its capital
+    doc = ex.nlp("Farmers in Poland protested against cheap apple imports.")
+    assert [m.code for m in ex.actors(doc)] == ["POL"]
