@@ -311,6 +311,10 @@ def _place_words(token) -> list:
     """The words of a trigger's clause inside an "in/at/near ..." phrase of that clause
     ("at a school in Cheongju, South Korea"): where the event happens. A border is where
     it does not ("near the Iranian border")."""
+    memo = token.doc.user_data.setdefault("legation_places", {})
+    if token.i in memo:
+        return memo[token.i]
+
     def placed(t) -> bool:
         while t.i != token.i and t.head.i != t.i:
             if t.lemma_.lower() in BORDERS:
@@ -320,7 +324,14 @@ def _place_words(token) -> list:
             t = t.head
         return False
 
-    return [t for t in _clause(token) if placed(t)]
+    # A phrase is placed or not as a whole: test its preposition once, not every word in it.
+    words, inside = [], set()
+    for t in _clause(token):
+        if t.head.i in inside and t.lemma_.lower() not in BORDERS or placed(t):
+            inside.add(t.i)
+            words.append(t)
+    memo[token.i] = words
+    return words
 
 
 def _sentence_lemmas(sent) -> set[str]:
@@ -469,6 +480,7 @@ class Extractor:
         self.rules = trigger_rules()
         # Words that can open a trigger: a cheap test before the full one, run on every token.
         self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS
+        self._trigger_hashes = {self.nlp.vocab.strings.add(w) for w in self._trigger_words | set(MISLEMMATISED)}
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
         self.ngos: set[str] = set()  # organisation codes that are non-governmental
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
@@ -677,9 +689,13 @@ class Extractor:
         return phrase
 
     def _may_trigger(self, token) -> bool:
-        return (token.lemma_.lower() in self._trigger_words or token.lower_ in self._trigger_words
-                or token.lower_ in MISLEMMATISED
-                or token.pos_ in ("VERB", "AUX") and any(c.lower_ == "must" for c in token.children))  # fmt: skip
+        # Compared as string hashes first: this runs on every token of every document.
+        if token.lemma in self._trigger_hashes or token.lower in self._trigger_hashes:
+            return True
+        if token.pos_ in ("VERB", "AUX") and any(c.lower_ == "must" for c in token.children):
+            return True
+        lemma = token.lemma_
+        return not lemma.islower() and lemma.lower() in self._trigger_words  # "Protests" opening a headline
 
     def _rule(self, token) -> TriggerRule | None:
         """The trigger row a token matches, or None; kept per document, as the steps after
@@ -1331,11 +1347,21 @@ class Extractor:
 
     # -- when and how many ---------------------------------------------------------------
 
+    @staticmethod
+    def _dates_in(sent) -> list:
+        """The DATE and TIME entities of a sentence; `Span.ents` reads the whole document's
+        entities on every call, so they are grouped by sentence once per document."""
+        memo = sent.doc.user_data.get("legation_dates")
+        if memo is None:
+            memo = sent.doc.user_data["legation_dates"] = {}
+            for ent in sent.doc.ents:
+                if ent.label_ in ("DATE", "TIME"):
+                    memo.setdefault(ent.sent.start, []).append(ent)
+        return memo.get(sent.start, [])
+
     def _date(self, token, sent, published: dt.date | None, future: bool):
         candidates = []
-        for ent in sent.ents:
-            if ent.label_ not in ("DATE", "TIME"):
-                continue
+        for ent in self._dates_in(sent):
             node, attached_to_speech, aside = ent.root, False, False
             while node.head.i != node.i:
                 # "Sweden, a member of NATO since 2020, returned ...": the date of an aside
