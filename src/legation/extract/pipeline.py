@@ -1221,7 +1221,8 @@ class Extractor:
                 # American sanctions on Syria": the actor's own state qualifying the object
                 # says whose it is, not at whom it is aimed
                 own = lambda m: exclude is not None and m.code == exclude.code and token.doc[m.end - 1].head.i == obj.i  # noqa: E731
-                found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m)))
+                # ... but a state's courts try "a Chinese-German man" as one of its own
+                found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m) != legal))
                 return found[0], location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
             context = self._context_state(list(obj.subtree), by_token, sent, scope=_place_words(token))
