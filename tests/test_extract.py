@@ -377,3 +377,13 @@ def test_a_company_takes_its_home_state_and_matches_only_as_written(ex):
     # a company's name that is also a word matches only with its capital
     doc = ex.nlp("Farmers in Poland protested against cheap apple imports.")
     assert [m.code for m in ex.actors(doc)] == ["POL"]
+
+
+def test_an_attack_that_names_no_target_hits_the_one_other_state_named(ex):
+    _, events = read(ex, "Hezbollah confirmed the death of a commander in an Israeli airstrike.")
+    e = next(e for e in events if e.type == "ASSAULT")
+    assert (e.actor, e.target) == ("ISR", "LBN")
+    assert "one other state" in e.note
+    # "in U.S. airstrikes" says who attacks, not where: the victims are where the strikes hit
+    _, e = one(ex, "Twelve people are killed in U.S. airstrikes targeting Houthi positions in Hodeidah, Yemen.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "USA", "YEM")

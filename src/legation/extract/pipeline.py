@@ -271,8 +271,11 @@ def is_verbal(token) -> bool:
 
 def _vague_place(mention, token) -> int:
     """How loosely a place locates the event: 0 "in Zhob, Pakistan", 1 "near Kyiv", 2 "near
-    the Afghanistan border" (a border says where the event is not)."""
+    the Afghanistan border" (a border says where the event is not) or "in U.S. airstrikes"
+    (who attacks, not where)."""
     t, near = token.doc[mention.end - 1], 0
+    if t.dep_ in ("amod", "compound", "nmod") and t.head.lemma_.lower() in ATTACK_NOUNS:
+        return 2
     while t.i != token.i and t.head.i != t.i:
         if t.lemma_.lower() in BORDERS:
             return 2
@@ -316,6 +319,8 @@ def _place_words(token) -> list:
         return memo[token.i]
 
     def placed(t) -> bool:
+        if t.dep_ in ("amod", "compound", "nmod") and t.head.lemma_.lower() in ATTACK_NOUNS:
+            return False  # "in U.S. airstrikes": who attacks, not where
         while t.i != token.i and t.head.i != t.i:
             if t.lemma_.lower() in BORDERS:
                 return False
@@ -327,7 +332,7 @@ def _place_words(token) -> list:
     # A phrase is placed or not as a whole: test its preposition once, not every word in it.
     words, inside = [], set()
     for t in _clause(token):
-        if t.head.i in inside and t.lemma_.lower() not in BORDERS or placed(t):
+        if t.head.i in inside and t.lemma_.lower() not in BORDERS and t.head.lemma_.lower() not in ATTACK_NOUNS or placed(t):
             inside.add(t.i)
             words.append(t)
     memo[token.i] = words
@@ -925,6 +930,15 @@ class Extractor:
         # courts blocked ..."); subordinate and modifying clauses only set the scene.
         confidence = 0.3 + (0.2 if source else 0) + (0.15 if target else 0) + (0.1 if is_verbal(token) else 0)
         confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)  # at most 1
+        if rule.type == "ASSAULT" and source and not target and self.kind(source) == "state":
+            # "the Houthis confirm the death of their prime minister in an Israeli airstrike":
+            # an attack whose words name no one hits the one other state the sentence names.
+            # A guess, so it adds nothing to the confidence.
+            named = {m.code: m for m in self._actors_in(sent, by_token) if m.code != source and self.kind(m.code) == "state"}
+            if len(named) == 1:
+                target_m = next(iter(named.values()))
+                target, target_text, target_sector = target_m.code, target_m.text, self._sector(target_m, sent)
+                note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
         city = ""
         if rule.subtype and target:
             city = self._city(sent, target)
