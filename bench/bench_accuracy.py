@@ -27,8 +27,10 @@ SETS = [
     ("written for Legation (rules since fitted to its errors)", ROOT / "tests" / "data" / "gold_heldout.json"),
     ("real news, tune set 1 (errors read)", ROOT / "bench" / "gold" / "corpus_tune_labels.json"),
     ("real news, tune set 2 (errors read)", ROOT / "bench" / "gold" / "corpus_tune2_labels.json"),
+    ("real news, tune set 3 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune3_labels.json"),
     ("real news, blind test set, first coder", ROOT / "bench" / "gold" / "corpus_test_labels.json"),
     ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
+    ("real news, blind test set 2 (scored once)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
 ]
 
 
@@ -45,6 +47,9 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in SETS:
+            if not path.exists():
+                print(f"{path}: missing, left out", file=sys.stderr)
+                continue
             if "bench" in path.parts:
                 labels = json.loads(path.read_text(encoding="utf-8"))
                 records, problems = build(labels, load_corpus(SHARED / "corpus", {lab["corpus"] for lab in labels}))
