@@ -12,6 +12,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from .dates import FuzzyDate
 
@@ -297,9 +298,10 @@ class Document:
     origin: str = ""  # where it was read from: a path, 'path#entry-3', 'path:line 7', '-'
     language: str = ""
 
-    @property
+    @cached_property
     def id(self) -> str:
-        """The same text under two URLs is one document."""
+        """The same text under two URLs is one document. Kept once worked out: every event
+        read from a long article asks for it."""
         return _digest([" ".join(self.text.split())])
 
 
