@@ -330,7 +330,7 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Nine soldiers are killed in an operation near the Iranian border in Kech, Pakistan.", "ASSAULT", "PAK", "PAK"),
         # an order is the act it orders; a call to punish is an accusation
         ("The president of Ecuador ordered the army to halt all fuel exports to Peru.", "SANCTION", "ECU", "PER"),
-        ("Kenya ordered the broadcaster to suspend its television station for a month.", "COERCE", "KEN", ""),
+        ("Kenya ordered the broadcaster to suspend its television station for a month.", "COERCE", "KEN", "KEN"),
         ("Lithuania called for tougher sanctions against Belarus.", "ACCUSE", "LTU", "BLR"),
         ("The minister ordered binding arbitration between Air Mali and its pilots' union in Mali.", "REQUEST", "MLI", "MLI"),
         # easing sanctions; the actor's own state qualifying them is not their target
@@ -339,7 +339,7 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # removal from office; what a court orders is a judgment
         ("Kenya dismissed its ambassador to Brazil.", "SANCTION", "KEN", "KEN"),
         ("A federal judge in Nigeria dismissed the lawsuit against Lagos State.", "REJECT", "NGA", "NGA"),
-        ("A court in Chile orders the state oil company to pay a fine.", "SANCTION", "CHL", ""),
+        ("A court in Chile orders the state oil company to pay a fine.", "SANCTION", "CHL", "CHL"),
         # a legal act's reasons name other states; its people are the state's own
         ("Poland sentences a man for spying for Russia.", "SANCTION", "POL", "POL"),
         ("Four engineers at a company in Lima, Peru, are arrested on suspicion of fraud.", "COERCE", "PER", "PER"),
@@ -387,3 +387,9 @@ def test_an_attack_that_names_no_target_hits_the_one_other_state_named(ex):
     # "in U.S. airstrikes" says who attacks, not where: the victims are where the strikes hit
     _, e = one(ex, "Twelve people are killed in U.S. airstrikes targeting Houthi positions in Hodeidah, Yemen.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "USA", "YEM")
+
+
+def test_coercion_that_names_no_one_falls_on_the_actors_own_state(ex):
+    _, e = one(ex, "The Hungarian parliament voted to ban Pride marches.")
+    assert (e.type, e.actor, e.target) == ("COERCE", "HUN", "HUN")
+    assert "own state" in e.note

@@ -163,6 +163,8 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "murder", "battle", "skirmish", "ambush", "coup", "overthrow"}  # fmt: skip
 # Event types whose unplaced object is most often the actor's own people or bodies.
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
+# Acts that, naming no one else, fall on the actor's own state.
+INWARD_TYPES = {"COERCE", "SANCTION", "CONCEDE"}
 # Acts of courts and police, done to people in their own jurisdiction.
 LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"}
 # Acts only a state's authorities carry out, so an agentless passive has them as its actor.
@@ -939,6 +941,11 @@ class Extractor:
                 target_m = next(iter(named.values()))
                 target, target_text, target_sector = target_m.code, target_m.text, self._sector(target_m, sent)
                 note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
+        if rule.type in INWARD_TYPES and source and not target and self.kind(source) == "state" and not rule.subtype:
+            # "the Hungarian parliament votes to ban Pride events": a state's coercion or
+            # concession that names no one else falls on its own people
+            target, target_sector = source, ""
+            note = "; ".join(filter(None, (note, "target: the actor's own state, as the text names no other")))
         city = ""
         if rule.subtype and target:
             city = self._city(sent, target)
