@@ -346,6 +346,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # deaths in unrest nobody is named for are a riot against the state where it happens
         ("Three people are killed during clashes between protesters and police in Nairobi, Kenya.", "PROTEST", "KEN", "KEN"),
         ("Protests erupt across Serbia after the collapse of a station roof.", "PROTEST", "SRB", "SRB"),
+        # a court's ruling is a judgment; easing needs the restriction as its object
+        ("The Supreme Court of Kenya rules that the former governor must serve his prison term.", "SANCTION", "KEN", "KEN"),
+        ("Mali suspends visas for French citizens in response to a French travel ban.", "SANCTION", "MLI", "FRA"),
         # in a clash each side fights: the side named stands for both
         ("Five Indian soldiers and three militants are killed in a gunfight in Kupwara.", "ASSAULT", "IND", "IND"),
         # accession and joint initiatives; aid by vaccination; questioning; rewards for arrest

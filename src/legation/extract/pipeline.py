@@ -69,6 +69,7 @@ NEEDS = {
     "sanctions": {"sanction", "sanctions", "embargo", "boycott"},
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
     "capture": {"arrest", "capture", "conviction", "extradition"},
+    "courts": {"court", "judge", "tribunal", "justice", "court-martial"},
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
                     "freeze"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
@@ -141,7 +142,7 @@ DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office"}
+OBJECT_NEEDS = {"office", "sanctioning"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
