@@ -396,3 +396,15 @@ def test_coercion_that_names_no_one_falls_on_the_actors_own_state(ex):
     _, e = one(ex, "The Hungarian parliament voted to ban Pride marches.")
     assert (e.type, e.actor, e.target) == ("COERCE", "HUN", "HUN")
     assert "own state" in e.note
+
+
+def test_a_place_named_with_its_country_is_in_that_country(ex):
+    doc = ex.nlp("Shelling hit Tripoli, Lebanon, and Quebec sent doctors.")
+    assert [(m.text, m.code) for m in ex.actors(doc)] == [("Tripoli", "LBN"), ("Lebanon", "LBN"), ("Quebec", "CAN")]
+    doc = ex.nlp("Clashes broke out in Tripoli.")
+    assert [(m.text, m.code) for m in ex.actors(doc)] == [("Tripoli", "LBY")]
+
+
+def test_protesters_clashing_with_another_states_forces(ex):
+    _, e = one(ex, "Nine people are injured as Armenian protesters clash with Azerbaijani border guards.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("PROTEST", "riot", "ARM", "AZE")

@@ -592,6 +592,15 @@ class Extractor:
             home = starts.get(i)
             if home is not None and home.kind == "state":
                 out[n] = replace(m, code=home.code)
+        # "Tripoli, Lebanon", "Georgia, United States": a place named with its country is in
+        # that country, whichever other place shares its name.
+        for n, m in enumerate(out):
+            country = starts.get(m.end + 1)
+            chain = country is not None and country.end < len(doc) and doc[country.end].text == "," and country.end + 1 in starts
+            if (country is not None and not chain and m.end < len(doc) and doc[m.end].text == "," and country.code != m.code
+                    and country.kind == "state" and self.kind(m.code) == "state"
+                    and self.gaz.normalise(m.text) in self.gaz.places and self.gaz.normalise(country.text) not in self.gaz.places):  # fmt: skip
+                out[n] = replace(m, code=country.code)
         return out
 
     def _named_after(self, span) -> bool:
@@ -852,8 +861,15 @@ class Extractor:
             _sentence_lemmas(sent) & (ATTACK_NOUNS - {"clash", "fighting"})
         ):
             # "four are killed during clashes between protesters and police": deaths in unrest
-            # no one is named for are a riot, coded by its place
+            # no one is named for are a riot, by the protesters the sentence names, or else
+            # coded by its place
             rule = TriggerRule("PROTEST", "riot", "", "")
+            named = self._actors_in(sent, by_token)
+            source_m = next((m for m in named if self._protesters(m, sent)), None)
+            if source_m is not None and (target_m is None or target_m.code == source_m.code):
+                # "Cambodian protesters clash with Thai security forces"; with no one else
+                # named, the protest is against their own state (set below)
+                target_m = next((m for m in named if m.code != source_m.code and self.kind(m.code) == "state"), None)
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
         if rule.mode == "censor" and target_m is not None and source_m is not None and target_m.text in self.companies:
