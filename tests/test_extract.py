@@ -408,3 +408,11 @@ def test_a_place_named_with_its_country_is_in_that_country(ex):
 def test_protesters_clashing_with_another_states_forces(ex):
     _, e = one(ex, "Nine people are injured as Armenian protesters clash with Azerbaijani border guards.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("PROTEST", "riot", "ARM", "AZE")
+
+
+def test_a_resignation_has_no_target_and_a_company_is_no_place(ex):
+    _, e = one(ex, "The governor of Puerto Rico announced his resignation in a video to the U.S. territory.")
+    assert (e.type, e.plover_mode, e.target) == ("RETREAT", "resign", "")
+    # protesters named by no state are not placed by a company the sentence mentions
+    _, events = read(ex, "Protesters called for the governor to resign over messages sent on Telegram.")
+    assert all(e.actor != "ARE" for e in events)

@@ -70,6 +70,7 @@ NEEDS = {
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
     "capture": {"arrest", "capture", "conviction", "extradition"},
     "courts": {"court", "judge", "tribunal", "justice", "court-martial"},
+    "condolence": {"condolence", "condolences", "sympathy", "sympathies", "prayer", "thought"},
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
                     "freeze"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
@@ -579,7 +580,10 @@ class Extractor:
         for span in filter_spans(spans):
             code = self._codes.get(span.label_)
             if code:
-                out.append(ActorMention(span.start, span.end, code, self._kinds.get(code, "state"), span.text))
+                # A company is coded by its home state but is no place: "company" keeps it out
+                # of the steps that look for where things happen.
+                kind = "company" if span.text in self.companies else self._kinds.get(code, "state")
+                out.append(ActorMention(span.start, span.end, code, kind, span.text))
         # A people placed in another state is coded by where it lives, as event coders do:
         # "the Albanians of southern Serbia" act in Serbia.
         starts = {m.start: m for m in out}
@@ -880,6 +884,12 @@ class Extractor:
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
+        if rule.mode == "resign":
+            # One resigns from an office, not from a state; an office named with its body
+            # ("steps down as head of the World Economic Forum") says whom the resigner served.
+            if source is None and target and self.kind(target) == "organisation":
+                source, source_text, source_sector = target, target_text, target_sector
+            target, target_text, target_sector = None, "", ""
         if rule.subtype and not target and location:
             target, target_text = location, ""
         elif not target and source_m and source_m.kind == "state" and (
@@ -1092,7 +1102,7 @@ class Extractor:
     def _only_place(self, sent, by_token) -> str | None:
         """The one state a sentence names, when it names it as a place ("France", "Lomé")
         and names no other; "Turkish soldiers" says whose they are, not where."""
-        found = self._actors_in(sent, by_token)
+        found = [m for m in self._actors_in(sent, by_token) if m.kind != "company"]
         codes = {m.code for m in found}
         if len(codes) != 1 or self.kind(next(iter(codes))) != "state":
             return None
@@ -1193,9 +1203,9 @@ class Extractor:
         if not (head.ent_type_ in ("PERSON", "NORP") or head.lemma_.lower() in DOMESTIC_HEADS
                 or any(t.lower_ in DOMESTIC_HEADS or t.lemma_.lower() in DOMESTIC_HEADS for t in phrase)):  # fmt: skip
             return None
-        states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind != "organisation"}
+        states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind not in ("organisation", "company")}
         if len(states) > 1 and scope:  # "police arrest ... in Wageningen, Netherlands, after ... Polish": the place
-            states = {m.code: m for m in self._actors_in(scope, by_token) if m.kind != "organisation"}
+            states = {m.code: m for m in self._actors_in(scope, by_token) if m.kind not in ("organisation", "company")}
         if len(states) != 1:
             return None
         only = next(iter(states.values()))
