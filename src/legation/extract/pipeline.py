@@ -1094,7 +1094,8 @@ class Extractor:
         # Failing all else the speaker is the likeliest actor ("US authorities said that
         # removing the sanctions is out of the question").
         for allowed in (lambda t: t.i not in speech, lambda t: True):
-            before = self._actors_in([t for t in sent if t.i < token.i and t.i not in patient and allowed(t)], by_token)
+            before = [m for m in self._actors_in([t for t in sent if t.i < token.i and t.i not in patient and allowed(t)], by_token)
+                      if m.kind != "company"]  # "indicated on Twitter": a company named in passing does not act
             if before:
                 return before[0]
         return None
