@@ -416,3 +416,32 @@ def test_a_resignation_has_no_target_and_a_company_is_no_place(ex):
     # protesters named by no state are not placed by a company the sentence mentions
     _, events = read(ex, "Protesters called for the governor to resign over messages sent on Telegram.")
     assert all(e.actor != "ARE" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text,type_,source,target",
+    [
+        # an intransitive verb whose subject is the event; a passive light verb
+        ("Protests against the president resume across Madagascar.", "PROTEST", "MDG", "MDG"),
+        ("Protests are held across Canada against the new pipeline.", "PROTEST", "CAN", "CAN"),
+        # the attacker's demonym on the attack does not make the victims its own...
+        ("Twelve civilians are injured in an overnight Russian drone attack.", "ASSAULT", "RUS", ""),
+        # ... unless they are fighters its own forces strike
+        ("Six guerrilla fighters are killed by a Peruvian army airstrike.", "ASSAULT", "PER", "PER"),
+        ("Russian regulators block the messenger app Signal.", "COERCE", "RUS", "RUS"),
+        ("Three countries leave the Economic Community of West African States.", "SANCTION", "", "ECOWAS"),
+    ],
+)
+def test_subjects_objects_and_victims(ex, text, type_, source, target):
+    _, events = read(ex, text)
+    from legation.evaluate import main_event
+
+    e = main_event(events)
+    assert (e.type, e.actor, e.target) == (type_, source, target)
+
+
+def test_weather_and_launches_are_not_attacks(ex):
+    for text in ("At least 36 people are killed in heavy rain and snowstorms in China.",
+                 "Blue Origin launches its New Glenn rocket from Florida, United States."):
+        _, events = read(ex, text)
+        assert not [e for e in events if e.type == "ASSAULT"], text

@@ -76,7 +76,8 @@ NEEDS = {
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
                "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general"},
     "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
-              "internet", "radio", "television", "tv", "station", "platform", "app"},
+              "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
+              "account"},
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter", "curfew"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
@@ -136,6 +137,10 @@ LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "i
 MISLEMMATISED = {"fined": "fine", "fines": "fine", "fining": "fine", "raped": "rape", "rapes": "rape",
                  "raping": "rape", "sentencing": "sentence", "mediating": "mediate", "boycotts": "boycott",
                  "vetoes": "veto", "vetoed": "veto"}  # fmt: skip
+# Words in names the small model tags as organisations that are none ("the Cambodian Civil War").
+NOT_ORGANISATIONS = {"war", "revolution", "conflict", "crisis", "uprising", "genocide"}
+# Verbs that, with no object, say what their subject does: "protests resume", "clashes erupt".
+ASPECTUAL = {"resume", "continue", "erupt", "spread", "escalate", "intensify", "occur", "begin", "start", "persist"}
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
@@ -253,7 +258,9 @@ DEFAULT_WEAPON = {"strike": "aerial", "bombard": "aerial", "bomb": "explosives"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
              "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon", "cliff",
-             "ravine", "blaze", "firework", "fireworks", "lightning", "leak", "malfunction", "explosion"}  # fmt: skip
+             "ravine", "blaze", "firework", "fireworks", "lightning", "leak", "malfunction", "explosion", "rain",
+             "rainfall", "snowstorm", "snow", "blizzard", "tornado", "hurricane", "heatwave", "mudslide", "cloudburst",
+             "tsunami", "sinkhole", "drowning", "downpour"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of", "along"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
 
@@ -292,6 +299,17 @@ def _vague_place(mention, token) -> int:
 
 
 NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
+
+
+def _attack_modifier(mention, token) -> bool:
+    """The actor is named only by qualifying an attack ("a Russian drone attack")."""
+    head = token.doc[mention.end - 1]
+    return head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.lemma_.lower() in ATTACK_NOUNS
+
+
+def _fighters(noun) -> bool:
+    """Rebels, militants, guerrilla fighters: whom a state's own forces most often strike."""
+    return any(t.lemma_.lower() in SECTORS["rebels"] for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))))
 
 
 def _noun_phrase(noun, places: bool = False) -> list:
@@ -400,7 +418,8 @@ def _clause(token) -> list:
 
 
 def _noun_object(token):
-    return next((c for c in token.children if c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN"), None)
+    """The noun a verb acts on: its object, or the subject of its passive ("protests are held")."""
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN"), None)
 
 
 def sentence_span(sent) -> tuple[int, int]:
@@ -703,7 +722,8 @@ class Extractor:
         phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
         phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 3]
                    if not (a.pos_ == "VERB" and a.lemma_.lower() in REPORTING and a.lemma_.lower() not in ("declare", "announce"))}
-        if any(t.ent_type_ == "ORG" for t in token.subtree):
+        lo, hi = token.left_edge.i, token.right_edge.i
+        if any(e.label_ == "ORG" and lo <= e.start <= hi and e[-1].lemma_.lower() not in NOT_ORGANISATIONS for e in token.doc.ents):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if any(c.dep_ == "oprd" for c in token.children):
             phrase.add("<naming>")  # "called Zelenskyy a dictator"
@@ -751,6 +771,11 @@ class Extractor:
             ordered = next((r for c in token.children if c.dep_ in links and (r := self._rule(c))), None)
             if ordered is not None:
                 return ordered
+        if verbal and lemma in ASPECTUAL and not _noun_object(token):
+            # "protests resume across Madagascar", "fighting breaks out": the subject is the event
+            subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+            if subject is not None and (subject_rule := self._rule(subject)):
+                return subject_rule
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
             if obj is not None and obj.lemma_.lower() in MEASURES:
@@ -880,6 +905,8 @@ class Extractor:
             # "Iran blocked access to Instagram": censorship is aimed at a state's own people,
             # not at the platform's home state
             target_m = ActorMention(target_m.start, target_m.end, source_m.code, "state", target_m.text)
+        if rule.type in ("ASSAULT", "MOBILIZE") and source_m is not None and source_m.kind == "company":
+            return None  # "Blue Origin launches its New Glenn rocket": a company's launch is no attack
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -1275,7 +1302,11 @@ class Extractor:
                 return found[0], location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
             context = self._context_state(list(obj.subtree), by_token, sent, scope=_place_words(token))
-            if context is not None and keep(context):
+            if context is not None and keep(context) and not (
+                # "civilians are injured in a Russian drone attack": the attacker's state is not theirs
+                rule is not None and rule.type == "ASSAULT" and exclude is not None and context.code == exclude.code
+                and _attack_modifier(exclude, token) and not _fighters(obj)
+            ):
                 return context, location
         others = {m.code for m in self._actors_in(_clause(token), by_token)
                   if exclude is not None and m.code != exclude.code and self.kind(m.code) == "state"}
@@ -1297,6 +1328,8 @@ class Extractor:
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
                         others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
+                    if not location and not others and rule is not None and rule.type == "ASSAULT" and _attack_modifier(exclude, token) and not _fighters(obj):
+                        continue  # "civilians are injured in a Russian drone attack": not Russians
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
         # A protest's target is in its own words ("to show their disapproval for the United
