@@ -445,3 +445,26 @@ def test_weather_and_launches_are_not_attacks(ex):
                  "Blue Origin launches its New Glenn rocket from Florida, United States."):
         _, events = read(ex, text)
         assert not [e for e in events if e.type == "ASSAULT"], text
+
+
+@pytest.mark.parametrize(
+    "text,type_,source,target",
+    [
+        ("Chad bans flights to and from Sudan.", "SANCTION", "TCD", "SDN"),
+        ("The European Union announces a pause on countermeasures against Chinese steel tariffs.", "CONCEDE", "EUU", "CHN"),
+        ("Finland says Russia violated its airspace over the Gulf of Finland.", "THREATEN", "RUS", "FIN"),
+        ("Belgian police search the Brussels headquarters of Huawei.", "COERCE", "BEL", "CHN"),
+        ("Armenia and Azerbaijan begin a prisoner exchange.", "RETREAT", "ARM", ""),
+        # a verb the weather shares ("storm") is no accident
+        ("Israeli troops enter the Lebanese town of Khiam and storm the town hall.", "ASSAULT", "ISR", "LBN"),
+        # "by" hung on the verb of "a stabbing attack by a man"
+        ("Two Israeli civilians are injured in a stabbing attack by a Palestinian man in Haifa, Israel.", "ASSAULT", "PSE", "ISR"),
+        ("Three smugglers are killed in clashes between Jordanian border guards and armed groups from Syria.", "ASSAULT", "JOR", "SYR"),
+    ],
+)
+def test_more_patterns_of_real_news(ex, text, type_, source, target):
+    _, events = read(ex, text)
+    from legation.evaluate import main_event
+
+    e = main_event(events)
+    assert (e.type, e.actor, e.target) == (type_, source, target)

@@ -70,9 +70,12 @@ NEEDS = {
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
     "capture": {"arrest", "capture", "conviction", "extradition"},
     "courts": {"court", "judge", "tribunal", "justice", "court-martial"},
+    "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good"},
+    "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
+    "premises": {"headquarters", "office", "home", "house", "premises", "residence", "compound", "offices"},
     "condolence": {"condolence", "condolences", "sympathy", "sympathies", "prayer", "thought"},
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
-                    "freeze"},
+                    "freeze", "countermeasure", "measure"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
                "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general"},
     "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
@@ -148,7 +151,7 @@ DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office", "sanctioning"}
+OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -167,7 +170,7 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
-                 "murder", "battle", "skirmish", "ambush", "coup", "overthrow"}  # fmt: skip
+                 "murder", "battle", "skirmish", "ambush", "coup", "overthrow", "pause"}  # fmt: skip
 # Event types whose unplaced object is most often the actor's own people or bodies.
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
 # Acts that, naming no one else, fall on the actor's own state.
@@ -181,7 +184,7 @@ SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod", "ap
 MAIN_CLAUSE = 0.2
 # Nouns that carry the event named by their modifier: "a mediation mission", "an aid programme".
 EVENT_CARRIERS = {"mission", "effort", "campaign", "operation", "process", "initiative", "bid", "drive",
-                  "programme", "program", "package", "deal", "agreement"}  # fmt: skip
+                  "programme", "program", "package", "deal", "agreement", "order", "warrant"}  # fmt: skip
 # The part of a state an actor phrase names, by the words around the state's name.
 SECTORS = {
     "government": {"government", "ministry", "minister", "president", "premier", "parliament", "cabinet",
@@ -238,7 +241,7 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
                 "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker", "operation", "gunfight",
-                "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade"}  # fmt: skip
+                "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson"}  # fmt: skip
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
 WEAPONS = [
@@ -287,6 +290,8 @@ def _vague_place(mention, token) -> int:
     t, near = token.doc[mention.end - 1], 0
     if t.dep_ in ("amod", "compound", "nmod") and t.head.lemma_.lower() in ATTACK_NOUNS:
         return 2
+    if t.pos_ == "ADJ" or t.ent_type_ == "NORP":
+        near = 1  # "at an Indian restaurant in Ilford, England": a demonym says whose, not where
     while t.i != token.i and t.head.i != t.i:
         if t.lemma_.lower() in BORDERS:
             return 2
@@ -806,6 +811,10 @@ class Extractor:
             # open-ended strike". Rows that need nothing come last.
             phrase = self._phrase(token, verbal)
             objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            # a noun's own qualifiers and what it is of or on: "an export ban", "a pause on tariffs"
+            objects |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
+            objects |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to")
+                        for p in c.children if p.dep_ == "pobj" for t in p.subtree}  # fmt: skip
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (objects if r.needs in OBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
                 words = _sentence_lemmas(token.sent)
@@ -968,7 +977,7 @@ class Extractor:
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
-        if rule.type == "ASSAULT" and _sentence_lemmas(sent) & ACCIDENTS and not _sentence_lemmas(sent) & ATTACK_NOUNS:
+        if rule.type == "ASSAULT" and (_sentence_lemmas(sent) - {token.lemma_.lower()}) & ACCIDENTS and not _sentence_lemmas(sent) & ATTACK_NOUNS:
             return None  # "a tour bus crashed into a tree in Thailand, killing five": no one attacked
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
@@ -984,7 +993,8 @@ class Extractor:
             node, depth = node.head, depth + 1
         # The main clause carries the sentence's main event ("X withdrew its troops after
         # courts blocked ..."); subordinate and modifying clauses only set the scene.
-        confidence = 0.3 + (0.2 if source else 0) + (0.15 if target else 0) + (0.1 if is_verbal(token) else 0)
+        # A resignation has no target by its nature, so it is not the less sure for it.
+        confidence = 0.3 + (0.2 if source else 0) + (0.15 if target or rule.mode == "resign" else 0) + (0.1 if is_verbal(token) else 0)
         confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)  # at most 1
         if rule.type == "ASSAULT" and source and not target and self.kind(source) == "state":
             # "the Houthis confirm the death of their prime minister in an Israeli airstrike":
@@ -1193,7 +1203,12 @@ class Extractor:
                 words = _modifiers(noun)
                 words += [t for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for t in a.subtree]
                 by = [t for c in noun.subtree if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
-                found = self._actors_in(words + by, by_token)
+                if noun.dep_ == "dobj":  # "in a stabbing attack by a man": the parser may hang "by" on the verb
+                    by += [t for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
+                # "killed in clashes between Jordanian border forces and smugglers": the sides
+                between = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                           for p in c.children if p.dep_ == "pobj" for side in (p, *p.conjuncts) for t in _noun_phrase(side)]
+                found = self._actors_in(words + between + by, by_token)
                 if found:
                     return found[0]
                 if by:  # "a rocket attack by unknown assailants on a house in Damascus"
@@ -1283,7 +1298,7 @@ class Extractor:
         collect(token)
         keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
         rule = self._rule(token)
-        legal = rule is not None and (rule.mode in LEGAL_MODES and rule.type != "THREATEN" or rule.needs == "office")
+        legal = rule is not None and (rule.mode in LEGAL_MODES | {"execute"} and rule.type != "THREATEN" or rule.needs == "office")
         for obj in objects:
             # "sentenced the former president for bribes from a Brazilian company", "arrested
             # 25 people suspected of attacking a UN convoy": a legal act's reasons name others
@@ -1313,7 +1328,9 @@ class Extractor:
         # what a legal act's people are charged with names other states, not theirs ("for
         # spying for Russia"); only where it happens counts against their being the actor's own
         placed = {m.code for m in self._actors_in(_place_words(token), by_token) if exclude is not None and m.code != exclude.code}
-        if exclude is not None and self.kind(exclude.code) == "state" and legal and not placed:
+        # (a release names the other party it is part of a deal with: "releases 18 prisoners as
+        # part of a ceasefire agreement with Cambodia")
+        if exclude is not None and self.kind(exclude.code) == "state" and legal and not placed and not (rule.mode == "release" and others):
             # "a court in Georgia sentences former president Mikheil Saakashvili": a state's
             # courts and police act on people in their own jurisdiction
             for obj in objects:
