@@ -28,6 +28,7 @@ SETS = [
     ("real news, tune set 1 (errors read)", ROOT / "bench" / "gold" / "corpus_tune_labels.json"),
     ("real news, tune set 2 (errors read)", ROOT / "bench" / "gold" / "corpus_tune2_labels.json"),
     ("real news, tune set 3 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune3_labels.json"),
+    ("real news, tune set 4 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune4_labels.json"),
     ("real news, blind test set, first coder", ROOT / "bench" / "gold" / "corpus_test_labels.json"),
     ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
     ("real news, blind test set 2 (scored once)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
