@@ -468,3 +468,12 @@ def test_more_patterns_of_real_news(ex, text, type_, source, target):
 
     e = main_event(events)
     assert (e.type, e.actor, e.target) == (type_, source, target)
+
+
+def test_attackers_among_the_dead_resignations_and_noun_bans(ex):
+    _, e = one(ex, "Three people, including a suicide bomber, are killed near a market in Maiduguri, Nigeria.")
+    assert (e.type, e.actor) == ("ASSAULT", "NGA")
+    _, e = one(ex, "The new prime minister unexpectedly resigns as Prime Minister of Nepal after two days.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "resign", "NPL", "")
+    _, e = one(ex, "The Turkish trade ministry announces a complete export ban of steel to Israel.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "TUR", "ISR")

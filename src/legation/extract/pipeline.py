@@ -170,7 +170,7 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
-                 "murder", "battle", "skirmish", "ambush", "coup", "overthrow", "pause"}  # fmt: skip
+                 "murder", "battle", "skirmish", "ambush", "coup", "overthrow", "pause", "ban"}  # fmt: skip
 # Event types whose unplaced object is most often the actor's own people or bodies.
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
 # Acts that, naming no one else, fall on the actor's own state.
@@ -242,6 +242,7 @@ ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", 
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
                 "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker", "operation", "gunfight",
                 "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson"}  # fmt: skip
+ATTACKERS = {"bomber", "gunman", "gunmen", "shooter", "assailant", "attacker", "perpetrator", "sniper"}
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
 WEAPONS = [
@@ -923,7 +924,7 @@ class Extractor:
         if rule.mode == "resign":
             # One resigns from an office, not from a state; an office named with its body
             # ("steps down as head of the World Economic Forum") says whom the resigner served.
-            if source is None and target and self.kind(target) == "organisation":
+            if source is None and target and (target_m is None or target_m.kind != "company"):
                 source, source_text, source_sector = target, target_text, target_sector
             target, target_text, target_sector = None, "", ""
         if rule.subtype and not target and location:
@@ -953,6 +954,8 @@ class Extractor:
         )
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
+        # "two people, including a suicide bomber, are killed": an attacker among the dead
+        attacked = attacked or rule.type == "ASSAULT" and bool(_sentence_lemmas(sent) & ATTACKERS)
         unnamed = source is None and (rule.type == "ASSAULT" and attacked or rule.type == "PROTEST")
         # "clashes take place in Lomé", "protests erupt across Bangladesh": a noun's place can
         # be its verb's; a verb's, that of the verbs joined to it ("is killed and three are
