@@ -477,3 +477,13 @@ def test_attackers_among_the_dead_resignations_and_noun_bans(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "resign", "NPL", "")
     _, e = one(ex, "The Turkish trade ministry announces a complete export ban of steel to Israel.")
     assert (e.type, e.actor, e.target) == ("SANCTION", "TUR", "ISR")
+
+
+def test_a_headline_noun_with_a_subject_is_a_verb_and_accession_by_becoming_a_member(ex):
+    _, e = one(ex, "Egypt and Jordan meet in Amman to discuss the border.")
+    assert (e.type, e.actor) == ("CONSULT", "EGY")
+    _, e = one(ex, "Timor-Leste becomes the eleventh member state of the Association of Southeast Asian Nations.")
+    assert (e.type, e.actor) == ("SUPPORT", "TLS")
+    # "cartel members" who left a bomb did not leave an organisation
+    _, events = read(ex, "A bomb left by cartel members explodes in Reynosa, Mexico.")
+    assert not [e for e in events if e.type == "SANCTION"]

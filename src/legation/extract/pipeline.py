@@ -54,7 +54,7 @@ NEEDS = {
                 "exchange", "cross", "return", "under", "small", "automatic"},
     "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
               "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
-    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance",
+    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+",
                    "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
     "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
@@ -70,6 +70,7 @@ NEEDS = {
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
     "capture": {"arrest", "capture", "conviction", "extradition"},
     "courts": {"court", "judge", "tribunal", "justice", "court-martial"},
+    "member": {"member"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
     "premises": {"headquarters", "office", "home", "house", "premises", "residence", "compound", "offices"},
@@ -151,7 +152,7 @@ DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises"}
+OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -277,8 +278,8 @@ def is_verbal(token) -> bool:
     if token.tag_ not in ("NNS", "NN") or token.i == token.sent.start:
         return False
     deps = {c.dep_ for c in token.children}
-    if token.dep_ == "ROOT" and "nsubj" in deps and (token.tag_ == "NNS" or "dobj" in deps):
-        return True  # "Houthis launch a missile": a subject and an object make it a verb
+    if token.dep_ == "ROOT" and "nsubj" in deps:
+        return True  # "Houthis launch a missile", "Egypt and Jordan meet in Riyadh": a subject makes it a verb
     if token.tag_ != "NNS":
         return False
     return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
@@ -811,7 +812,7 @@ class Extractor:
             # (some classes) anywhere in the sentence: "workers ... on the first day of an
             # open-ended strike". Rows that need nothing come last.
             phrase = self._phrase(token, verbal)
-            objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr") for t in c.subtree}
             # a noun's own qualifiers and what it is of or on: "an export ban", "a pause on tariffs"
             objects |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
             objects |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to")
