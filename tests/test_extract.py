@@ -487,3 +487,10 @@ def test_a_headline_noun_with_a_subject_is_a_verb_and_accession_by_becoming_a_me
     # "cartel members" who left a bomb did not leave an organisation
     _, events = read(ex, "A bomb left by cartel members explodes in Reynosa, Mexico.")
     assert not [e for e in events if e.type == "SANCTION"]
+
+
+def test_a_place_in_a_chain_of_places_is_in_the_last_country_named(ex):
+    doc = ex.nlp("Four people are shot at a bar in Saint Helena Island, South Carolina, United States.")
+    assert {m.code for m in ex.actors(doc)} == {"USA"}
+    doc = ex.nlp("Protesters gather in Atlanta, Georgia, United States.")
+    assert ex.actors(doc)[0].code == "USA"

@@ -145,6 +145,10 @@ MISLEMMATISED = {"fined": "fine", "fines": "fine", "fining": "fine", "raped": "r
 NOT_ORGANISATIONS = {"war", "revolution", "conflict", "crisis", "uprising", "genocide"}
 # Verbs that, with no object, say what their subject does: "protests resume", "clashes erupt".
 ASPECTUAL = {"resume", "continue", "erupt", "spread", "escalate", "intensify", "occur", "begin", "start", "persist"}
+# Spellings in the country data that are also ordinary English words in running text: Iceland's
+# own name written without its accent, found in "Saint Helena Island" (the only such form with
+# five or more lower-case uses in the corpus).
+ORDINARY_WORDS = {"Island"}
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
@@ -523,7 +527,8 @@ class Extractor:
         self._codes: dict[str, str] = {}
         forms: dict[str, str] = {}
         for text, code in self.gaz.patterns():
-            forms.setdefault(text, code)
+            if text not in ORDINARY_WORDS:
+                forms.setdefault(text, code)
         with (DATA / "organisations.csv").open(newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
                 forms[r["name"]] = r["code"]
@@ -622,15 +627,22 @@ class Extractor:
             home = starts.get(i)
             if home is not None and home.kind == "state":
                 out[n] = replace(m, code=home.code)
-        # "Tripoli, Lebanon", "Georgia, United States": a place named with its country is in
-        # that country, whichever other place shares its name.
+        # "Tripoli, Lebanon", "Saint Helena Island, South Carolina, United States": a place
+        # named with its country is in that country, whichever other place shares its name.
         for n, m in enumerate(out):
-            country = starts.get(m.end + 1)
-            chain = country is not None and country.end < len(doc) and doc[country.end].text == "," and country.end + 1 in starts
-            if (country is not None and not chain and m.end < len(doc) and doc[m.end].text == "," and country.code != m.code
-                    and country.kind == "state" and self.kind(m.code) == "state"
-                    and self.gaz.normalise(m.text) in self.gaz.places and self.gaz.normalise(country.text) not in self.gaz.places):  # fmt: skip
-                out[n] = replace(m, code=country.code)
+            if self.kind(m.code) not in ("state", "territory") or self.gaz.normalise(m.text) not in self.gaz.places and self.kind(m.code) == "state":
+                continue
+            i = m.end
+            while i < len(doc) and i - m.end < 2 and doc[i].pos_ == "PROPN" and i not in starts:
+                i += 1  # "Saint Helena Island": the rest of the place's own name
+            chain = []
+            while i < len(doc) and doc[i].text == "," and i + 1 in starts:
+                chain.append(starts[i + 1])
+                i = starts[i + 1].end
+            # the last country named is the one the whole chain lies in ("Atlanta, Georgia, United States")
+            country = next((c for c in reversed(chain) if c.kind == "state" and self.gaz.normalise(c.text) not in self.gaz.places), None)
+            if country is not None and country.code != m.code:
+                out[n] = replace(m, code=country.code, kind="state")
         return out
 
     def _named_after(self, span) -> bool:
