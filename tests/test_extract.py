@@ -494,3 +494,10 @@ def test_a_place_in_a_chain_of_places_is_in_the_last_country_named(ex):
     assert {m.code for m in ex.actors(doc)} == {"USA"}
     doc = ex.nlp("Protesters gather in Atlanta, Georgia, United States.")
     assert ex.actors(doc)[0].code == "USA"
+
+
+def test_a_states_forces_striking_unplaced_groups_strike_at_home(ex):
+    _, e = one(ex, "Haitian police kill seven gang members during an operation.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "HTI", "HTI")
+    _, e = one(ex, "The Bangladeshi army fights supporters of the former ruling party in Gopalganj.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "BGD", "BGD")

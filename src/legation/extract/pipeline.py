@@ -1021,7 +1021,9 @@ class Extractor:
                 target_m = next(iter(named.values()))
                 target, target_text, target_sector = target_m.code, target_m.text, self._sector(target_m, sent)
                 note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
-        if rule.type in INWARD_TYPES and source and not target and self.kind(source) == "state" and not rule.subtype:
+        inward_attack = (rule.type == "ASSAULT" and source_m is not None and source_sector in ("military", "police")
+                         and not _attack_modifier(source_m, token) and not self._actors_in(sent, by_token)[1:])
+        if (rule.type in INWARD_TYPES or inward_attack) and source and not target and self.kind(source) == "state" and not rule.subtype:
             # "the Hungarian parliament votes to ban Pride events": a state's coercion or
             # concession that names no one else falls on its own people
             target, target_sector = source, ""
