@@ -399,8 +399,11 @@ def test_coercion_that_names_no_one_falls_on_the_actors_own_state(ex):
 
 
 def test_a_place_named_with_its_country_is_in_that_country(ex):
-    doc = ex.nlp("Shelling hit Tripoli, Lebanon, and Quebec sent doctors.")
+    doc = ex.nlp("Shelling hit Tripoli, Lebanon, on Sunday. Quebec sent doctors.")
     assert [(m.text, m.code) for m in ex.actors(doc)] == [("Tripoli", "LBN"), ("Lebanon", "LBN"), ("Quebec", "CAN")]
+    # a list of places is no place and its country
+    doc = ex.nlp("Israel has carried out strikes in Gaza, Lebanon, Syria and Iran.")
+    assert [m.code for m in ex.actors(doc)] == ["ISR", "PSE", "LBN", "SYR", "IRN"]
     doc = ex.nlp("Clashes broke out in Tripoli.")
     assert [(m.text, m.code) for m in ex.actors(doc)] == [("Tripoli", "LBY")]
 
@@ -501,3 +504,24 @@ def test_a_states_forces_striking_unplaced_groups_strike_at_home(ex):
     assert (e.type, e.actor, e.target) == ("ASSAULT", "HTI", "HTI")
     _, e = one(ex, "The Bangladeshi army fights supporters of the former ruling party in Gopalganj.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "BGD", "BGD")
+
+
+
+@pytest.mark.parametrize(
+    "text,type_,source,target",
+    [
+        # a call to lift sanctions is no call for sanctions
+        ("Iran urged the European Union to lift sanctions.", "REQUEST", "IRN", "EUU"),
+        # the object's own phrase, not the clause hung on it, decides an object class
+        ("Kenya's High Court dismissed the petition against the health minister.", "REJECT", "KEN", "KEN"),
+        # a company is no place: the attack is where the sentence puts it
+        ("Two people were killed in an attack at a Samsung factory in India.", "ASSAULT", "IND", "KOR"),
+        ("Sweden joined NATO as part of a joint effort with Finland.", "SUPPORT", "SWE", "NATO"),
+    ],
+)
+def test_review_cases(ex, text, type_, source, target):
+    _, events = read(ex, text)
+    from legation.evaluate import main_event
+
+    e = main_event(events)
+    assert (e.type, e.actor, e.target) == (type_, source, target)

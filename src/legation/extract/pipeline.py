@@ -156,7 +156,7 @@ DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member"}
+OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -234,7 +234,6 @@ PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 BORDERS = {"border", "frontier", "boundary"}
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
-COURTS = {"court", "judge", "tribunal", "justice", "court-martial"}
 # What a capture takes that is territory rather than people ("captured the town").
 SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", "port", "area", "position", "outpost",
                                "settlement", "crossing", "hill", "headquarters", "palace", "parliament", "building"}  # fmt: skip
@@ -340,16 +339,17 @@ def _noun_phrase(noun, places: bool = False) -> list:
 
 def _judicial(token) -> bool:
     """The trigger's subject is a court or a judge."""
-    return any(t.lemma_.lower() in COURTS for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
+    return any(t.lemma_.lower() in NEEDS["courts"] for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
 
 
 def _place_words(token) -> list:
     """The words of a trigger's clause inside an "in/at/near ..." phrase of that clause
     ("at a school in Cheongju, South Korea"): where the event happens. A border is where
     it does not ("near the Iranian border")."""
-    memo = token.doc.user_data.setdefault("legation_places", {})
-    if token.i in memo:
-        return memo[token.i]
+    doc = token.doc
+    memo = doc.user_data.setdefault("legation_places", {})
+    if token.i in memo:  # indices, not tokens: a token holds its document
+        return [doc[i] for i in memo[token.i]]
 
     def placed(t) -> bool:
         if t.dep_ in ("amod", "compound", "nmod") and t.head.lemma_.lower() in ATTACK_NOUNS:
@@ -368,7 +368,7 @@ def _place_words(token) -> list:
         if t.head.i in inside and t.lemma_.lower() not in BORDERS and t.head.lemma_.lower() not in ATTACK_NOUNS or placed(t):
             inside.add(t.i)
             words.append(t)
-    memo[token.i] = words
+    memo[token.i] = [t.i for t in words]
     return words
 
 
@@ -518,7 +518,7 @@ class Extractor:
         self.nlp = nlp or load_model()
         self.rules = trigger_rules()
         # Words that can open a trigger: a cheap test before the full one, run on every token.
-        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS
+        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL
         self._trigger_hashes = {self.nlp.vocab.strings.add(w) for w in self._trigger_words | set(MISLEMMATISED)}
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
         self.ngos: set[str] = set()  # organisation codes that are non-governmental
@@ -564,6 +564,11 @@ class Extractor:
             self.unnamed_heads = {r["head"] for r in csv.DictReader(f)}
 
     # -- public ------------------------------------------------------------------------
+
+    def _placed_state(self, m: ActorMention) -> bool:
+        """A mention that names a state as such: not an organisation, not a company (coded by
+        its home state, but no place and no government)."""
+        return m.kind != "company" and self.kind(m.code) == "state"
 
     def kind(self, code: str) -> str:
         """state, organisation, territory ...: what an actor code names."""
@@ -639,6 +644,8 @@ class Extractor:
             while i < len(doc) and doc[i].text == "," and i + 1 in starts:
                 chain.append(starts[i + 1])
                 i = starts[i + 1].end
+            if i < len(doc) and (doc[i].lower_ in ("and", "or") or doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "or")):
+                continue  # "strikes in Gaza, Lebanon, Syria and Iran": a list, not a place and its country
             # the last country named is the one the whole chain lies in ("Atlanta, Georgia, United States")
             country = next((c for c in reversed(chain) if c.kind == "state" and self.gaz.normalise(c.text) not in self.gaz.places), None)
             if country is not None and country.code != m.code:
@@ -783,7 +790,7 @@ class Extractor:
         speech = lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token))
         if speech and lemma not in self.rules:
             return None  # "denied the report" is speech; "denied a request" is a refusal
-        if lemma in ORDERS | DECREES:
+        if lemma in ORDERS or lemma in DECREES:
             # "ordered the newspaper to suspend publication", "an executive order designating
             # Antifa a terrorist organisation": the act ordered, by who orders it
             links = ("xcomp",) if verbal else ("acl", "relcl")
@@ -791,10 +798,11 @@ class Extractor:
             if ordered is not None:
                 return ordered
         if verbal and lemma in ASPECTUAL and not _noun_object(token):
-            # "protests resume across Madagascar", "fighting breaks out": the subject is the event
+            # "protests resume across Madagascar", "talks between Armenia and Azerbaijan
+            # resumed": the subject is the event, framed on its own words
             subject = next((c for c in token.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
-            if subject is not None and (subject_rule := self._rule(subject)):
-                return subject_rule
+            if subject is not None and self._rule(subject):
+                return None
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
             if obj is not None and obj.lemma_.lower() in MEASURES:
@@ -824,11 +832,13 @@ class Extractor:
             # (some classes) anywhere in the sentence: "workers ... on the first day of an
             # open-ended strike". Rows that need nothing come last.
             phrase = self._phrase(token, verbal)
-            objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr") for t in c.subtree}
-            # a noun's own qualifiers and what it is of or on: "an export ban", "a pause on tariffs"
+            # the object's own noun phrase, not the clauses hung on it ("dismissed the petition
+            # against the minister"); a noun's qualifiers ("an export ban"); and what a
+            # preposition names ("a pause on tariffs", "called for sanctions")
+            objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr") for t in _noun_phrase(c)}
             objects |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
-            objects |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to")
-                        for p in c.children if p.dep_ == "pobj" for t in p.subtree}  # fmt: skip
+            objects |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
+                        for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (objects if r.needs in OBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
                 words = _sentence_lemmas(token.sent)
@@ -921,7 +931,7 @@ class Extractor:
             if source_m is not None and (target_m is None or target_m.code == source_m.code):
                 # "Cambodian protesters clash with Thai security forces"; with no one else
                 # named, the protest is against their own state (set below)
-                target_m = next((m for m in named if m.code != source_m.code and self.kind(m.code) == "state"), None)
+                target_m = next((m for m in named if m.code != source_m.code and self._placed_state(m)), None)
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
         if rule.mode == "censor" and target_m is not None and source_m is not None and target_m.text in self.companies:
@@ -953,7 +963,7 @@ class Extractor:
         if source is None and passive and (rule.type == "COERCE" or rule.mode in AUTHORITY_MODES):
             # "Former president Luis Arce is arrested": the authorities of the state where it
             # happens act, though the text does not name them.
-            named = {m.code for m in self._actors_in(sent, by_token) if self.kind(m.code) == "state"}
+            named = {m.code for m in self._actors_in(sent, by_token) if self._placed_state(m)}
             state = location or (target if target and self.kind(target) == "state" else None) or (
                 named.pop() if len(named) == 1 else None)  # "executives ... in Bangkok, Thailand, are arrested"
             if state:
@@ -1016,14 +1026,14 @@ class Extractor:
             # "the Houthis confirm the death of their prime minister in an Israeli airstrike":
             # an attack whose words name no one hits the one other state the sentence names.
             # A guess, so it adds nothing to the confidence.
-            named = {m.code: m for m in self._actors_in(sent, by_token) if m.code != source and self.kind(m.code) == "state"}
+            named = {m.code: m for m in self._actors_in(sent, by_token) if m.code != source and self._placed_state(m)}
             if len(named) == 1:
                 target_m = next(iter(named.values()))
                 target, target_text, target_sector = target_m.code, target_m.text, self._sector(target_m, sent)
                 note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
         inward_attack = (rule.type == "ASSAULT" and source_m is not None and source_sector in ("military", "police")
                          and not _attack_modifier(source_m, token) and not self._actors_in(sent, by_token)[1:])
-        if (rule.type in INWARD_TYPES or inward_attack) and source and not target and self.kind(source) == "state" and not rule.subtype:
+        if (rule.type in INWARD_TYPES or inward_attack) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
             # "the Hungarian parliament votes to ban Pride events": a state's coercion or
             # concession that names no one else falls on its own people
             target, target_sector = source, ""
@@ -1167,7 +1177,7 @@ class Extractor:
     def _place(self, token, by_token) -> str | None:
         """The state of the first place the trigger's own clause puts it in ("at a school in
         Cheongju, South Korea")."""
-        found = [m for m in self._actors_in(_place_words(token), by_token) if self.kind(m.code) != "organisation"]
+        found = [m for m in self._actors_in(_place_words(token), by_token) if self._placed_state(m) or self.kind(m.code) == "territory"]
 
         ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(found))
         return ranked[0][2] if ranked and ranked[0][0] < 2 else None
@@ -1288,7 +1298,7 @@ class Extractor:
                 if c.dep_ in ("dobj", "obj", "dative", "attr", "nsubjpass", "oprd") or (
                     # "court sentences former president Mikheil Saakashvili": the parser often
                     # takes a headline verb's named object for a noun-phrase adverbial
-                    c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > node.i
+                    c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i > node.i and c.ent_type_ not in ("DATE", "TIME")
                 ):
                     objects.append(c)
                     collect(c, depth + 1)
@@ -1296,8 +1306,9 @@ class Extractor:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found = self._actors_in(p.subtree, by_token)
-                            if c.lower_ == "in" and found and location is None:
-                                ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(found))
+                            places = [m for m in found if self._placed_state(m) or self.kind(m.code) == "territory"]
+                            if c.lower_ == "in" and places and location is None:
+                                ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(places))
                                 location = ranked[0][2] if ranked[0][0] < 2 else None
                             if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"):
                                 origin.update(t.i for t in p.subtree)
@@ -1342,19 +1353,19 @@ class Extractor:
             ):
                 return context, location
         others = {m.code for m in self._actors_in(_clause(token), by_token)
-                  if exclude is not None and m.code != exclude.code and self.kind(m.code) == "state"}
+                  if exclude is not None and m.code != exclude.code and self._placed_state(m)}
         # what a legal act's people are charged with names other states, not theirs ("for
         # spying for Russia"); only where it happens counts against their being the actor's own
         placed = {m.code for m in self._actors_in(_place_words(token), by_token) if exclude is not None and m.code != exclude.code}
         # (a release names the other party it is part of a deal with: "releases 18 prisoners as
         # part of a ceasefire agreement with Cambodia")
-        if exclude is not None and self.kind(exclude.code) == "state" and legal and not placed and not (rule.mode == "release" and others):
+        if exclude is not None and self._placed_state(exclude) and legal and not placed and not (rule.mode == "release" and others):
             # "a court in Georgia sentences former president Mikheil Saakashvili": a state's
             # courts and police act on people in their own jurisdiction
             for obj in objects:
                 if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE | DOMESTIC_HEADS | NEEDS["office"]:
                     return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
-        if exclude is not None and self.kind(exclude.code) == "state" and self._sector(exclude, sent) != "military":
+        if exclude is not None and self._placed_state(exclude) and self._sector(exclude, sent) != "military":
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
@@ -1362,7 +1373,7 @@ class Extractor:
                     # "sentenced ... after an attack in Crimea": another event's place is not it
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
-                        others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self.kind(m.code) == "state"}
+                        others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)}
                     if not location and not others and rule is not None and rule.type == "ASSAULT" and _attack_modifier(exclude, token) and not _fighters(obj):
                         continue  # "civilians are injured in a Russian drone attack": not Russians
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
@@ -1379,9 +1390,9 @@ class Extractor:
             # "M23 rebels capture several towns": a place taken belongs to the state it lies
             # in, the actor's own when the text names no other
             place = location or self._place(token, by_token) or (others.pop() if len(others) == 1 else None)
-            if place or self.kind(exclude.code) == "state":
+            if place or self._placed_state(exclude):
                 return ActorMention(taken.i, taken.i + 1, place or exclude.code, "state", taken.text), location
-        if exclude is not None and self.kind(exclude.code) == "state" and rule is not None and rule.type in DOMESTIC_TYPES and not others:
+        if exclude is not None and self._placed_state(exclude) and rule is not None and rule.type in DOMESTIC_TYPES and not others:
             # "Trump congratulated Pelosi", "a court sentences former mayor Alice Guo": a person
             # or body the text places in no state is the actor's own, when nothing else is named
             for obj in objects:
@@ -1469,13 +1480,14 @@ class Extractor:
     def _dates_in(sent) -> list:
         """The DATE and TIME entities of a sentence; `Span.ents` reads the whole document's
         entities on every call, so they are grouped by sentence once per document."""
-        memo = sent.doc.user_data.get("legation_dates")
-        if memo is None:
-            memo = sent.doc.user_data["legation_dates"] = {}
-            for ent in sent.doc.ents:
+        doc = sent.doc
+        memo = doc.user_data.get("legation_dates")
+        if memo is None:  # (start, end) pairs, not spans: a span holds its document
+            memo = doc.user_data["legation_dates"] = {}
+            for ent in doc.ents:
                 if ent.label_ in ("DATE", "TIME"):
-                    memo.setdefault(ent.sent.start, []).append(ent)
-        return memo.get(sent.start, [])
+                    memo.setdefault(ent.sent.start, []).append((ent.start, ent.end))
+        return [doc[a:b] for a, b in memo.get(sent.start, [])]
 
     def _date(self, token, sent, published: dt.date | None, future: bool):
         candidates = []
