@@ -288,12 +288,17 @@ def is_verbal(token) -> bool:
     return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
 
 
+def _qualifies_attack(t) -> bool:
+    """"In U.S. airstrikes", "a Russian drone attack": the word says who attacks."""
+    return t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.lemma_.lower() in ATTACK_NOUNS
+
+
 def _vague_place(mention, token) -> int:
     """How loosely a place locates the event: 0 "in Zhob, Pakistan", 1 "near Kyiv", 2 "near
     the Afghanistan border" (a border says where the event is not) or "in U.S. airstrikes"
     (who attacks, not where)."""
     t, near = token.doc[mention.end - 1], 0
-    if t.dep_ in ("amod", "compound", "nmod") and t.head.lemma_.lower() in ATTACK_NOUNS:
+    if _qualifies_attack(t):
         return 2
     if t.pos_ == "ADJ" or t.ent_type_ == "NORP":
         near = 1  # "at an Indian restaurant in Ilford, England": a demonym says whose, not where
@@ -313,8 +318,7 @@ NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "ca
 
 def _attack_modifier(mention, token) -> bool:
     """The actor is named only by qualifying an attack ("a Russian drone attack")."""
-    head = token.doc[mention.end - 1]
-    return head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.lemma_.lower() in ATTACK_NOUNS
+    return _qualifies_attack(token.doc[mention.end - 1])
 
 
 def _fighters(noun) -> bool:
@@ -352,7 +356,7 @@ def _place_words(token) -> list:
         return [doc[i] for i in memo[token.i]]
 
     def placed(t) -> bool:
-        if t.dep_ in ("amod", "compound", "nmod") and t.head.lemma_.lower() in ATTACK_NOUNS:
+        if _qualifies_attack(t):
             return False  # "in U.S. airstrikes": who attacks, not where
         while t.i != token.i and t.head.i != t.i:
             if t.lemma_.lower() in BORDERS:
@@ -1177,9 +1181,13 @@ class Extractor:
     def _place(self, token, by_token) -> str | None:
         """The state of the first place the trigger's own clause puts it in ("at a school in
         Cheongju, South Korea")."""
-        found = [m for m in self._actors_in(_place_words(token), by_token) if self._placed_state(m) or self.kind(m.code) == "territory"]
+        return self._where(self._actors_in(_place_words(token), by_token), token)
 
-        ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(found))
+    def _where(self, mentions, token) -> str | None:
+        """The state of the first of these mentions that names a place plainly: "in" before
+        "near", a name before a demonym, never a border or an attacker."""
+        places = [m for m in mentions if self._placed_state(m) or self.kind(m.code) == "territory"]
+        ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(places))
         return ranked[0][2] if ranked and ranked[0][0] < 2 else None
 
     def _official(self, mention: ActorMention, token) -> bool:
@@ -1306,10 +1314,8 @@ class Extractor:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             found = self._actors_in(p.subtree, by_token)
-                            places = [m for m in found if self._placed_state(m) or self.kind(m.code) == "territory"]
-                            if c.lower_ == "in" and places and location is None:
-                                ranked = sorted((_vague_place(m, token), n, m.code) for n, m in enumerate(places))
-                                location = ranked[0][2] if ranked[0][0] < 2 else None
+                            if c.lower_ == "in" and location is None:
+                                location = self._where(found, token)
                             if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"):
                                 origin.update(t.i for t in p.subtree)
                                 continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
