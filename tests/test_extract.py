@@ -357,6 +357,32 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("UNICEF begins polio vaccinations in Gaza.", "AID", "UNO", "PSE"),
         ("The former Peruvian interior minister appears for questioning by prosecutors in Lima.", "ACCUSE", "PER", "PER"),
         ("Colombia announces a reward for information leading to the arrest of a Venezuelan general.", "THREATEN", "COL", "VEN"),
+        # an intransitive verb whose subject is the event; a passive light verb
+        ("Protests against the president resume across Madagascar.", "PROTEST", "MDG", "MDG"),
+        ("Protests are held across Canada against the new pipeline.", "PROTEST", "CAN", "CAN"),
+        # the attacker's demonym on the attack does not make the victims its own...
+        ("Twelve civilians are injured in an overnight Russian drone attack.", "ASSAULT", "RUS", ""),
+        # ... unless they are fighters its own forces strike
+        ("Six guerrilla fighters are killed by a Peruvian army airstrike.", "ASSAULT", "PER", "PER"),
+        ("Russian regulators block the messenger app Signal.", "COERCE", "RUS", "RUS"),
+        ("Three countries leave the Economic Community of West African States.", "SANCTION", "", "ECOWAS"),
+        ("Chad bans flights to and from Sudan.", "SANCTION", "TCD", "SDN"),
+        ("The European Union announces a pause on countermeasures against Chinese steel tariffs.", "CONCEDE", "EUU", "CHN"),
+        ("Finland says Russia violated its airspace over the Gulf of Finland.", "THREATEN", "RUS", "FIN"),
+        ("Belgian police search the Brussels headquarters of Huawei.", "COERCE", "BEL", "CHN"),
+        ("Armenia and Azerbaijan begin a prisoner exchange.", "RETREAT", "ARM", ""),
+        # a verb the weather shares ("storm") is no accident
+        ("Israeli troops enter the Lebanese town of Khiam and storm the town hall.", "ASSAULT", "ISR", "LBN"),
+        # "by" hung on the verb of "a stabbing attack by a man"
+        ("Two Israeli civilians are injured in a stabbing attack by a Palestinian man in Haifa, Israel.", "ASSAULT", "PSE", "ISR"),
+        ("Three smugglers are killed in clashes between Jordanian border guards and armed groups from Syria.", "ASSAULT", "JOR", "SYR"),
+        # a call to lift sanctions is no call for sanctions
+        ("Iran urged the European Union to lift sanctions.", "REQUEST", "IRN", "EUU"),
+        # the object's own phrase, not the clause hung on it, decides an object class
+        ("Kenya's High Court dismissed the petition against the health minister.", "REJECT", "KEN", "KEN"),
+        # a company is no place: the attack is where the sentence puts it
+        ("Two people were killed in an attack at a Samsung factory in India.", "ASSAULT", "IND", "KOR"),
+        ("Sweden joined NATO as part of a joint effort with Finland.", "SUPPORT", "SWE", "NATO"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):
@@ -421,56 +447,11 @@ def test_a_resignation_has_no_target_and_a_company_is_no_place(ex):
     assert all(e.actor != "ARE" for e in events)
 
 
-@pytest.mark.parametrize(
-    "text,type_,source,target",
-    [
-        # an intransitive verb whose subject is the event; a passive light verb
-        ("Protests against the president resume across Madagascar.", "PROTEST", "MDG", "MDG"),
-        ("Protests are held across Canada against the new pipeline.", "PROTEST", "CAN", "CAN"),
-        # the attacker's demonym on the attack does not make the victims its own...
-        ("Twelve civilians are injured in an overnight Russian drone attack.", "ASSAULT", "RUS", ""),
-        # ... unless they are fighters its own forces strike
-        ("Six guerrilla fighters are killed by a Peruvian army airstrike.", "ASSAULT", "PER", "PER"),
-        ("Russian regulators block the messenger app Signal.", "COERCE", "RUS", "RUS"),
-        ("Three countries leave the Economic Community of West African States.", "SANCTION", "", "ECOWAS"),
-    ],
-)
-def test_subjects_objects_and_victims(ex, text, type_, source, target):
-    _, events = read(ex, text)
-    from legation.evaluate import main_event
-
-    e = main_event(events)
-    assert (e.type, e.actor, e.target) == (type_, source, target)
-
-
 def test_weather_and_launches_are_not_attacks(ex):
     for text in ("At least 36 people are killed in heavy rain and snowstorms in China.",
                  "Blue Origin launches its New Glenn rocket from Florida, United States."):
         _, events = read(ex, text)
         assert not [e for e in events if e.type == "ASSAULT"], text
-
-
-@pytest.mark.parametrize(
-    "text,type_,source,target",
-    [
-        ("Chad bans flights to and from Sudan.", "SANCTION", "TCD", "SDN"),
-        ("The European Union announces a pause on countermeasures against Chinese steel tariffs.", "CONCEDE", "EUU", "CHN"),
-        ("Finland says Russia violated its airspace over the Gulf of Finland.", "THREATEN", "RUS", "FIN"),
-        ("Belgian police search the Brussels headquarters of Huawei.", "COERCE", "BEL", "CHN"),
-        ("Armenia and Azerbaijan begin a prisoner exchange.", "RETREAT", "ARM", ""),
-        # a verb the weather shares ("storm") is no accident
-        ("Israeli troops enter the Lebanese town of Khiam and storm the town hall.", "ASSAULT", "ISR", "LBN"),
-        # "by" hung on the verb of "a stabbing attack by a man"
-        ("Two Israeli civilians are injured in a stabbing attack by a Palestinian man in Haifa, Israel.", "ASSAULT", "PSE", "ISR"),
-        ("Three smugglers are killed in clashes between Jordanian border guards and armed groups from Syria.", "ASSAULT", "JOR", "SYR"),
-    ],
-)
-def test_more_patterns_of_real_news(ex, text, type_, source, target):
-    _, events = read(ex, text)
-    from legation.evaluate import main_event
-
-    e = main_event(events)
-    assert (e.type, e.actor, e.target) == (type_, source, target)
 
 
 def test_attackers_among_the_dead_resignations_and_noun_bans(ex):
@@ -504,24 +485,3 @@ def test_a_states_forces_striking_unplaced_groups_strike_at_home(ex):
     assert (e.type, e.actor, e.target) == ("ASSAULT", "HTI", "HTI")
     _, e = one(ex, "The Bangladeshi army fights supporters of the former ruling party in Gopalganj.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "BGD", "BGD")
-
-
-
-@pytest.mark.parametrize(
-    "text,type_,source,target",
-    [
-        # a call to lift sanctions is no call for sanctions
-        ("Iran urged the European Union to lift sanctions.", "REQUEST", "IRN", "EUU"),
-        # the object's own phrase, not the clause hung on it, decides an object class
-        ("Kenya's High Court dismissed the petition against the health minister.", "REJECT", "KEN", "KEN"),
-        # a company is no place: the attack is where the sentence puts it
-        ("Two people were killed in an attack at a Samsung factory in India.", "ASSAULT", "IND", "KOR"),
-        ("Sweden joined NATO as part of a joint effort with Finland.", "SUPPORT", "SWE", "NATO"),
-    ],
-)
-def test_review_cases(ex, text, type_, source, target):
-    _, events = read(ex, text)
-    from legation.evaluate import main_event
-
-    e = main_event(events)
-    assert (e.type, e.actor, e.target) == (type_, source, target)
