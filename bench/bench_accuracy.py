@@ -32,6 +32,7 @@ SETS = [
     ("real news, blind test set, first coder", ROOT / "bench" / "gold" / "corpus_test_labels.json"),
     ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
     ("real news, blind test set 2 (scored once)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
+    ("real news, blind test set 3 (scored once)", ROOT / "bench" / "gold" / "corpus_blind3_labels.json"),
 ]
 
 
