@@ -83,7 +83,7 @@ NEEDS = {
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
-    "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter", "curfew"},
+    "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
                "airstrike", "casualty", "wound"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
@@ -182,6 +182,8 @@ DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT
 INWARD_TYPES = {"COERCE", "SANCTION", "CONCEDE"}
 # Acts of courts and police, done to people in their own jurisdiction.
 LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"}
+# ... and the acts whose reasons ("for spying for Russia") name no target.
+LEGAL_TARGET_MODES = LEGAL_MODES | {"execute"}
 # Acts only a state's authorities carry out, so an agentless passive has them as its actor.
 AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "curfew", "expel"}
 # Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
@@ -218,6 +220,8 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person", "rioter"}  # fmt: skip
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob"}
+# Links that keep a word in its noun's own phrase ("former president Alejandro Toledo").
+NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
 PROTEST_WORDS = PROTESTERS - {"crowd", "mob"} | {"protest", "demonstration", "riot", "unrest", "uprising"}
 PRONOUNS = {"he", "she", "they", "it"}
 PERSON_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor", "spokesman",
@@ -313,14 +317,6 @@ def _vague_place(mention, token) -> int:
     return near
 
 
-NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
-
-
-def _attack_modifier(mention, token) -> bool:
-    """The actor is named only by qualifying an attack ("a Russian drone attack")."""
-    return _qualifies_attack(token.doc[mention.end - 1])
-
-
 def _fighters(noun) -> bool:
     """Rebels, militants, guerrilla fighters: whom a state's own forces most often strike."""
     return any(t.lemma_.lower() in SECTORS["rebels"] for t in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))))
@@ -369,7 +365,7 @@ def _place_words(token) -> list:
     # A phrase is placed or not as a whole: test its preposition once, not every word in it.
     words, inside = [], set()
     for t in _clause(token):
-        if t.head.i in inside and t.lemma_.lower() not in BORDERS and t.head.lemma_.lower() not in ATTACK_NOUNS or placed(t):
+        if t.head.i in inside and t.lemma_.lower() not in BORDERS and not _qualifies_attack(t) or placed(t):
             inside.add(t.i)
             words.append(t)
     memo[token.i] = [t.i for t in words]
@@ -639,7 +635,8 @@ class Extractor:
         # "Tripoli, Lebanon", "Saint Helena Island, South Carolina, United States": a place
         # named with its country is in that country, whichever other place shares its name.
         for n, m in enumerate(out):
-            if self.kind(m.code) not in ("state", "territory") or self.gaz.normalise(m.text) not in self.gaz.places and self.kind(m.code) == "state":
+            kind = self.kind(m.code)
+            if kind not in ("state", "territory") or kind == "state" and self.gaz.normalise(m.text) not in self.gaz.places:
                 continue
             i = m.end
             while i < len(doc) and i - m.end < 2 and doc[i].pos_ == "PROPN" and i not in starts:
@@ -839,16 +836,23 @@ class Extractor:
             # the object's own noun phrase, not the clauses hung on it ("dismissed the petition
             # against the minister"); a noun's qualifiers ("an export ban"); and what a
             # preposition names ("a pause on tariffs", "called for sanctions")
-            objects = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr") for t in _noun_phrase(c)}
-            objects |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
-            objects |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
-                        for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
+            objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (objects if r.needs in OBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
                 words = _sentence_lemmas(token.sent)
                 found = next((r for r in rules if r.needs in SENTENCE_WIDE and NEEDS[r.needs] & words), None)
         found = found or next((r for r in rules if not r.needs), None)
         return None if found is None or found.type == "-" else found
+
+    @staticmethod
+    def _object_words(token, verbal: bool) -> set[str]:
+        """The lemmas a row of `OBJECT_NEEDS` is looked for in: the object's own noun phrase,
+        a noun's qualifiers, and what "on/of/from/to/for" names."""
+        words = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr") for t in _noun_phrase(c)}
+        words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
+        words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
+                  for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
+        return words
 
     @staticmethod
     def _reported_denial(token) -> bool:
@@ -1036,7 +1040,7 @@ class Extractor:
                 target, target_text, target_sector = target_m.code, target_m.text, self._sector(target_m, sent)
                 note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
         inward_attack = (rule.type == "ASSAULT" and source_m is not None and source_sector in ("military", "police")
-                         and not _attack_modifier(source_m, token) and not self._actors_in(sent, by_token)[1:])
+                         and not _qualifies_attack(token.doc[source_m.end - 1]) and not self._actors_in(sent, by_token)[1:])
         if (rule.type in INWARD_TYPES or inward_attack) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
             # "the Hungarian parliament votes to ban Pride events": a state's coercion or
             # concession that names no one else falls on its own people
@@ -1333,7 +1337,7 @@ class Extractor:
         collect(token)
         keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
         rule = self._rule(token)
-        legal = rule is not None and (rule.mode in LEGAL_MODES | {"execute"} and rule.type != "THREATEN" or rule.needs == "office")
+        legal = rule is not None and (rule.mode in LEGAL_TARGET_MODES and rule.type != "THREATEN" or rule.needs == "office")
         for obj in objects:
             # "sentenced the former president for bribes from a Brazilian company", "arrested
             # 25 people suspected of attacking a UN convoy": a legal act's reasons name others
@@ -1355,7 +1359,7 @@ class Extractor:
             if context is not None and keep(context) and not (
                 # "civilians are injured in a Russian drone attack": the attacker's state is not theirs
                 rule is not None and rule.type == "ASSAULT" and exclude is not None and context.code == exclude.code
-                and _attack_modifier(exclude, token) and not _fighters(obj)
+                and _qualifies_attack(token.doc[exclude.end - 1]) and not _fighters(obj)
             ):
                 return context, location
         others = {m.code for m in self._actors_in(_clause(token), by_token)
@@ -1380,7 +1384,7 @@ class Extractor:
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
                         others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)}
-                    if not location and not others and rule is not None and rule.type == "ASSAULT" and _attack_modifier(exclude, token) and not _fighters(obj):
+                    if not location and not others and rule is not None and rule.type == "ASSAULT" and _qualifies_attack(token.doc[exclude.end - 1]) and not _fighters(obj):
                         continue  # "civilians are injured in a Russian drone attack": not Russians
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
