@@ -107,11 +107,17 @@ def test_a_call_on_a_third_party(ex):
     assert (e.type, e.actor, e.target) == ("REQUEST", "JPN", "CHN")
 
 
-def test_a_hostile_future_act_is_a_threat_and_a_friendly_one_a_promise(ex):
-    _, threat = one(ex, "Turkey will impose a blockade on Cyprus.")
+def test_a_hostile_act_held_out_is_a_threat_one_announced_the_act_and_a_friendly_one_a_promise(ex):
+    # "will" announces a decision: the act itself, still to come
+    _, decided = one(ex, "Turkey will impose a blockade on Cyprus.")
+    assert (decided.type, decided.modality) == ("COERCE", Modality.FUTURE)
+    # held out on a condition, or only planned, it is a threat
+    _, held_out = one(ex, "Ghana will close its border with Togo unless the attacks stop.")
+    assert (held_out.type, held_out.modality) == ("THREATEN", Modality.HYPOTHETICAL)
+    _, planned = one(ex, "Turkey plans to impose a blockade on Cyprus.")
+    assert planned.type == "THREATEN"
     _, promise = one(ex, "Portugal will support Ukraine at the summit.")
-    assert threat.type == "THREATEN" and promise.type == "AGREE"
-    assert threat.modality is Modality.FUTURE
+    assert promise.type == "AGREE"
 
 
 # -- modality and attribution ---------------------------------------------------------
@@ -383,6 +389,27 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # a company is no place: the attack is where the sentence puts it
         ("Two people were killed in an attack at a Samsung factory in India.", "ASSAULT", "IND", "KOR"),
         ("Sweden joined NATO as part of a joint effort with Finland.", "SUPPORT", "SWE", "NATO"),
+        # a state of emergency is the declaration's event, not the attack that led to it
+        ("Peru declares a state of emergency in Lima, Peru, after protesters attacked a police station.", "COERCE", "PER", "PER"),
+        # towns taken by name or by a word for a place
+        ("The Malian army took Anefis from the rebels.", "COERCE", "MLI", "MLI"),
+        ("Ethiopian troops liberated the town of Kombolcha.", "COERCE", "ETH", "ETH"),
+        ("The Southern Transitional Council announces the capture of Seiyun.", "COERCE", "YEM", "YEM"),
+        # things thrown at people are an attack; stones thrown in a demonstration, a riot
+        ("A man threw a grenade at the Turkish consulate in Athens, Greece.", "ASSAULT", "GRC", "TUR"),
+        ("Jordanian youths threw stones at police during the demonstrations in Amman.", "PROTEST", "JOR", "JOR"),
+        ("Crowds looted the homes of two Peruvian ministers.", "PROTEST", "PER", "PER"),
+        # what is intercepted decides: cargo is seized, aircraft are shadowed
+        ("The Greek coast guard intercepted a Libyan vessel carrying weapons.", "COERCE", "GRC", "LBY"),
+        ("Norwegian fighter jets intercepted a Russian bomber over the Barents Sea.", "MOBILIZE", "NOR", "RUS"),
+        # overturning a conviction frees; overturning an acquittal convicts
+        ("Brazil's Supreme Court overturned the conviction of the former governor.", "RETREAT", "BRA", "BRA"),
+        ("Chile's Supreme Court overturns the acquittal of a former army general.", "SANCTION", "CHL", "CHL"),
+        # deaths in a stabbing, or in the blast of a landmine, are an attack where they happen
+        ("Four people were killed in a stabbing near a market in Lyon, France.", "ASSAULT", "FRA", "FRA"),
+        ("Two farmers were killed by the blast of a landmine in Kidal, Mali.", "ASSAULT", "MLI", "MLI"),
+        ("The Nigerien army launched a counterattack against jihadists in Tillaberi, Niger.", "ASSAULT", "NER", "NER"),
+        ("The Ghanaian president issued a series of pardons.", "RETREAT", "GHA", ""),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

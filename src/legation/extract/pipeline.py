@@ -112,6 +112,18 @@ NEEDS = {
     "drones": {"drone", "uav", "shahed"},
     "projectiles": {"missile", "rocket", "projectile", "shell", "mortar", "munition", "bomb"},
     "control": {"control", "power", "territory", "ground"},
+    "thrown": {"grenade", "molotov", "cocktail", "stone", "rock", "brick", "firebomb", "petrol", "explosive", "bomb",
+               "acid", "projectile"},
+    "intercepted": {"migrant", "shipment", "vessel", "boat", "ship", "tanker", "cargo", "smuggler", "pirogue",
+                    "consignment", "flotilla"},
+    "aircraft": {"aircraft", "jet", "bomber", "plane", "fighter", "warplane", "helicopter"},
+    "crowd": {"mob", "crowd", "protester", "rioter", "looter", "demonstrator"},
+    "unrest": {"protest", "demonstration", "riot", "unrest", "rally", "protester", "demonstrator", "rioter"},
+    "acquittal": {"acquittal", "acquit"},
+    # what is taken when a town is: a name ("took Al-Kamlin", "liberated Wad Madani": the small
+    # model often tags such names as people) or a word for a place
+    "taken_place": {"<name>", "town", "city", "village", "district", "region", "province", "governorate", "base",
+                    "airport", "port", "hill", "area", "capital", "settlement", "oblast", "territory"},
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
@@ -156,7 +168,8 @@ DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative"}
+OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+                "taken_place", "thrown", "intercepted", "aircraft"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -169,7 +182,7 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
-NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
+NOUN_TRIGGERS = {"capture", "counterattack", "pardon", "attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
                  "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
@@ -249,7 +262,8 @@ CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "fr
 ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", "ambush", "shooting", "bomb",
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
                 "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker", "operation", "gunfight",
-                "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson"}  # fmt: skip
+                "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson",
+                "explosive", "landmine", "ied", "counterattack"}  # fmt: skip
 ATTACKERS = {"bomber", "gunman", "gunmen", "shooter", "assailant", "attacker", "perpetrator", "sniper"}
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
@@ -275,6 +289,18 @@ ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize",
              "tsunami", "sinkhole", "drowning", "downpour"}  # fmt: skip
 ROLE_PREPS = {"to", "with", "against", "on", "into", "toward", "towards", "at", "for", "from", "over", "in", "of", "along"}
 PRECEDENCE = [Modality.NEGATED, Modality.HYPOTHETICAL, Modality.HEDGED, Modality.CLAIMED, Modality.FUTURE]
+
+
+def _of_noun(node) -> bool:
+    """A preposition that completes a noun ("a state of emergency", "the lifting of
+    sanctions"), not one that hangs a scene on a verb ("after the attack")."""
+    prep = node.head if node.dep_ == "pobj" else node
+    return prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT")
+
+
+def _will(token) -> bool:
+    """Said to be going to happen with "will", not planned, prepared or decided."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
 
 
 def is_verbal(token) -> bool:
@@ -848,7 +874,10 @@ class Extractor:
     def _object_words(token, verbal: bool) -> set[str]:
         """The lemmas a row of `OBJECT_NEEDS` is looked for in: the object's own noun phrase,
         a noun's qualifiers, and what "on/of/from/to/for" names."""
-        words = {t.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr") for t in _noun_phrase(c)}
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        words = {t.lemma_.lower() for c in objects for t in _noun_phrase(c)}
+        if any(c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP") for c in objects):
+            words.add("<name>")
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
                   for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
@@ -917,7 +946,10 @@ class Extractor:
                 rule = TriggerRule("CONCEDE", "", "", "")
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
-            elif rule.type in HOSTILE:
+            elif rule.type in HOSTILE and (modality is Modality.HYPOTHETICAL or not _will(token)):
+                # "would blockade Paris", "will boycott unless ...": a hostile act held out is a
+                # threat; one announced as decided ("will raise tariffs on Canada") is the act,
+                # with its modality saying it is still to come
                 rule = TriggerRule("THREATEN", threat_mode(rule), "", "")
         if rule.type in ("REQUEST", "COERCE") and rule.mode in ("", "change", "restrict", "ban") and _judicial(token):
             # "a district court bars Texas from using the map", "the judge orders the
@@ -1022,7 +1054,8 @@ class Extractor:
         quantity = self._quantity(token, sent)
         depth, node, main = 0, token, True
         while node.head.i != node.i and depth < 20:
-            if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING):
+            if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING) and not (
+                    node.dep_ in ("prep", "pobj") and _of_noun(node)):
                 main = False
             node, depth = node.head, depth + 1
         # The main clause carries the sentence's main event ("X withdrew its troops after
@@ -1455,6 +1488,8 @@ class Extractor:
                     found.add(Modality.HEDGED)
                 elif c.dep_ == "mark" and word in ("if", "unless"):
                     found.add(Modality.HYPOTHETICAL)
+                elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    found.add(Modality.HYPOTHETICAL)  # "will strike if the exercises go ahead"
             if depth > 0 and lemma in FUTURE_HEADS and chain[depth - 1].dep_ == "xcomp":
                 found.add(Modality.FUTURE)
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
