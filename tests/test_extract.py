@@ -410,6 +410,15 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Two farmers were killed by the blast of a landmine in Kidal, Mali.", "ASSAULT", "MLI", "MLI"),
         ("The Nigerien army launched a counterattack against jihadists in Tillaberi, Niger.", "ASSAULT", "NER", "NER"),
         ("The Ghanaian president issued a series of pardons.", "RETREAT", "GHA", ""),
+        # people an army kills are its own when the text says so, whatever border they crossed
+        ("The Pakistan Army killed 12 Pakistani Taliban fighters trying to cross the Afghanistan border.", "ASSAULT", "PAK", "PAK"),
+        # a given name is no demonym
+        ("Ukraine's parliament dismissed justice minister German Galushchenko.", "SANCTION", "UKR", "UKR"),
+        # a blockade that names no one falls on the one other state named
+        ("Dozens of children died of hunger in Gaza because of the Israeli blockade.", "COERCE", "ISR", "PSE"),
+        # a title stands for its organisation unless "of" names another body; a pardon frees one's own
+        ("The Egyptian president pardoned the Secretary-General of the Egyptian Social Democratic Party.", "RETREAT", "EGY", "EGY"),
+        ("The Supreme Court of India acquits a former driver of all charges.", "RETREAT", "IND", "IND"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -193,6 +193,7 @@ NOUN_TRIGGERS = {"capture", "counterattack", "pardon", "attack", "protest", "str
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
 # Acts that, naming no one else, fall on the actor's own state.
 INWARD_TYPES = {"COERCE", "SANCTION", "CONCEDE"}
+CLEMENCY = {"pardon", "acquit", "amnesty", "commute", "parole"}
 # Acts of courts and police, done to people in their own jurisdiction.
 LEGAL_MODES = {"convict", "arrest", "allege", "investigate", "release", "deport"}
 # ... and the acts whose reasons ("for spying for Russia") name no target.
@@ -555,9 +556,12 @@ class Extractor:
         for text, code in self.gaz.patterns():
             if text not in ORDINARY_WORDS:
                 forms.setdefault(text, code)
+        self.titles: set[str] = set()  # "Secretary-General": the UN's, unless "of" names another body
         with (DATA / "organisations.csv").open(newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
                 forms[r["name"]] = r["code"]
+                if r["note"].endswith("'s"):
+                    self.titles.add(r["name"])
                 self._kinds[r["code"]] = "organisation"
                 if r["kind"] == "ngo":
                     self.ngos.add(r["code"])
@@ -636,6 +640,11 @@ class Extractor:
                 continue  # "US $50 million", "Hong Kong dollars": money, not an actor
             if self._named_after(span):
                 continue  # "Victoria Park", "the Washington Post": a name that begins with a place
+            if span.text in self.titles and end < len(doc) and doc[end].lower_ == "of":
+                continue  # "Secretary-General of the Indonesian Democratic Party": not the UN's
+            if first.ent_type_ == "PERSON" and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and (
+                    before in PERSON_HEADS):
+                continue  # "justice minister German Galushchenko": a given name, not a demonym
             span.label_ = self.nlp.vocab.strings[match_id]
             spans.append(span)
         out = []
@@ -1063,9 +1072,11 @@ class Extractor:
         # A resignation has no target by its nature, so it is not the less sure for it.
         confidence = 0.3 + (0.2 if source else 0) + (0.15 if target or rule.mode == "resign" else 0) + (0.1 if is_verbal(token) else 0)
         confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)  # at most 1
-        if rule.type == "ASSAULT" and source and not target and self.kind(source) == "state":
-            # "the Houthis confirm the death of their prime minister in an Israeli airstrike":
-            # an attack whose words name no one hits the one other state the sentence names.
+        if (rule.type == "ASSAULT" or rule.type in INWARD_TYPES and rule.mode not in LEGAL_TARGET_MODES) and (
+                source and not target and self.kind(source) == "state"):
+            # "the Houthis confirm the death of their prime minister in an Israeli airstrike",
+            # "children died of malnutrition in Gaza due to the Israeli blockade": an attack or
+            # a coercion whose words name no one hits the one other state the sentence names.
             # A guess, so it adds nothing to the confidence.
             named = {m.code: m for m in self._actors_in(sent, by_token) if m.code != source and self._placed_state(m)}
             if len(named) == 1:
@@ -1074,9 +1085,11 @@ class Extractor:
                 note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
         inward_attack = (rule.type == "ASSAULT" and source_m is not None and source_sector in ("military", "police")
                          and not _qualifies_attack(token.doc[source_m.end - 1]) and not self._actors_in(sent, by_token)[1:])
-        if (rule.type in INWARD_TYPES or inward_attack) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
+        clemency = rule.mode == "release" and token.lemma_.lower() in CLEMENCY
+        if (rule.type in INWARD_TYPES or inward_attack or clemency) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
             # "the Hungarian parliament votes to ban Pride events": a state's coercion or
-            # concession that names no one else falls on its own people
+            # concession that names no one else falls on its own people, and its pardons
+            # and acquittals free its own convicts
             target, target_sector = source, ""
             note = "; ".join(filter(None, (note, "target: the actor's own state, as the text names no other")))
         city = ""
@@ -1382,10 +1395,12 @@ class Extractor:
             if found:
                 # "killed in an operation near the Iranian border in Kech, Pakistan"; "lifted
                 # American sanctions on Syria": the actor's own state qualifying the object
-                # says whose it is, not at whom it is aimed
+                # says whose it is, not at whom it is aimed ...
                 own = lambda m: exclude is not None and m.code == exclude.code and token.doc[m.end - 1].head.i == obj.i  # noqa: E731
-                # ... but a state's courts try "a Chinese-German man" as one of its own
-                found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m) != legal))
+                # ... but a state's courts try "a Chinese-German man" as one of its own, and
+                # its army kills "30 Pakistani Taliban fighters" of its own
+                kin = legal or obj.lemma_.lower() in PEOPLE
+                found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m) != kin))
                 return found[0], location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
             context = self._context_state(list(obj.subtree), by_token, sent, scope=_place_words(token))
