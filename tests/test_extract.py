@@ -419,6 +419,20 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # a title stands for its organisation unless "of" names another body; a pardon frees one's own
         ("The Egyptian president pardoned the Secretary-General of the Egyptian Social Democratic Party.", "RETREAT", "EGY", "EGY"),
         ("The Supreme Court of India acquits a former driver of all charges.", "RETREAT", "IND", "IND"),
+        # a lawsuit filed is an accusation; a plural noun before a singular one is its subject
+        ("The Chilean Attorney General's Office files a lawsuit against the mining company Codelco.", "ACCUSE", "CHL", "CHL"),
+        ("Explosive devices detonate near a police station in Quetta, Pakistan.", "ASSAULT", "PAK", "PAK"),
+        ("The Kenyan foreign minister declares the Sudanese ambassador persona non grata.", "SANCTION", "KEN", "SDN"),
+        # lists: added to a terrorist list, removed from one, placed on a watchlist
+        ("Russia adds a former Estonian minister to its list of terrorists and extremists.", "COERCE", "RUS", "EST"),
+        ("Canada removes Cuba from its list of state sponsors of terrorism.", "SUPPORT", "CAN", "CUB"),
+        ("The United States places Nigeria on its religious freedom watchlist.", "ACCUSE", "USA", "NGA"),
+        # a light verb lends its subject to the noun; a law that criminalises coerces
+        ("The mayor of Beijing extended the city lockdown until May.", "COERCE", "CHN", "CHN"),
+        ("Georgian police used water cannon against protesters in Tbilisi.", "ASSAULT", "GEO", "GEO"),
+        ("The Kenyan president announced the removal of three senior army officers.", "SANCTION", "KEN", "KEN"),
+        ("The Greens announce their exit from the Austrian ruling coalition.", "SANCTION", "AUT", "AUT"),
+        ("The Kenyan parliament passes a bill to criminalize online hate speech.", "COERCE", "KEN", "KEN"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -54,7 +54,7 @@ NEEDS = {
                 "exchange", "cross", "return", "under", "small", "automatic"},
     "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
               "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
-    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+",
+    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+", "coalition",
                    "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
     "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
@@ -78,7 +78,7 @@ NEEDS = {
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
                     "freeze", "countermeasure", "measure"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
-               "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general"},
+               "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general", "officer"},
     "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
@@ -120,6 +120,10 @@ NEEDS = {
     "crowd": {"mob", "crowd", "protester", "rioter", "looter", "demonstrator"},
     "unrest": {"protest", "demonstration", "riot", "unrest", "rally", "protester", "demonstrator", "rioter"},
     "acquittal": {"acquittal", "acquit"},
+    "persona": {"persona", "grata"},
+    "listing": {"list", "blacklist", "watchlist", "greylist", "graylist"},
+    "crowd_weapons": {"cannon", "teargas", "tear", "baton", "bullet"},
+    "immunity": {"immunity"},
     # what is taken when a town is: a name ("took Al-Kamlin", "liberated Wad Madani": the small
     # model often tags such names as people) or a word for a place
     "taken_place": {"<name>", "town", "city", "village", "district", "region", "province", "governorate", "base",
@@ -145,9 +149,9 @@ REPORTING = {
 }  # fmt: skip
 FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule", "go", "hope", "want", "seek",
                 "ready", "willing", "prepared", "decide"}  # fmt: skip
-# Verbs that lend their subject to an event noun: "held talks", "staged rallies",
+# Verbs that lend their subject to an event noun: "held talks", "staged rallies", "filed a lawsuit",
 # "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
-LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose",
+LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose", "file", "extend",
                "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order"}  # fmt: skip
 # Forms of trigger verbs the small model's lemmatiser gets wrong ("fined" -> "fin").
 MISLEMMATISED = {"fined": "fine", "fines": "fine", "fining": "fine", "raped": "rape", "rapes": "rape",
@@ -169,7 +173,7 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
-                "taken_place", "thrown", "intercepted", "aircraft"}
+                "taken_place", "thrown", "intercepted", "aircraft", "immunity"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -314,6 +318,9 @@ def is_verbal(token) -> bool:
     deps = {c.dep_ for c in token.children}
     if token.dep_ == "ROOT" and "nsubj" in deps:
         return True  # "Houthis launch a missile", "Egypt and Jordan meet in Riyadh": a subject makes it a verb
+    if token.dep_ == "ROOT" and token.tag_ == "NN" and any(
+            c.dep_ == "compound" and c.tag_ == "NNS" and c.i == token.i - 1 for c in token.children):
+        return True  # "explosive devices detonate": a plural noun cannot qualify a singular one
     if token.tag_ != "NNS":
         return False
     return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
