@@ -433,6 +433,8 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("The Kenyan president announced the removal of three senior army officers.", "SANCTION", "KEN", "KEN"),
         ("The Greens announce their exit from the Austrian ruling coalition.", "SANCTION", "AUT", "AUT"),
         ("The Kenyan parliament passes a bill to criminalize online hate speech.", "COERCE", "KEN", "KEN"),
+        # a headline verb taken for a noun after a place and its country
+        ("A court in Minsk, Belarus, sentences opposition figure Pavel Seviarynets to seven years in prison.", "SANCTION", "BLR", "BLR"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -323,7 +323,10 @@ def is_verbal(token) -> bool:
         return True  # "explosive devices detonate": a plural noun cannot qualify a singular one
     if token.tag_ != "NNS":
         return False
-    return token.sent.root.pos_ not in ("VERB", "AUX") and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+    before = token.doc[token.i - 1]
+    if before.text == "," and token.i > token.sent.start + 1:
+        before = token.doc[token.i - 2]  # "a court in Moscow, Russia, sentences ..."
+    return token.sent.root.pos_ not in ("VERB", "AUX") and before.pos_ in ("NOUN", "PROPN")
 
 
 def _qualifies_attack(t) -> bool:
@@ -1016,7 +1019,9 @@ class Extractor:
             target, target_sector = source, "government" if rule.type == "PROTEST" else ""
         note = ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
-        if source is None and passive and (rule.type == "COERCE" or rule.mode in AUTHORITY_MODES):
+        # a headline verb the parser took for a noun has lost its subject with its parse
+        misparsed = token.pos_ == "NOUN" and is_verbal(token)
+        if source is None and (passive or misparsed) and (rule.type == "COERCE" or rule.mode in AUTHORITY_MODES):
             # "Former president Luis Arce is arrested": the authorities of the state where it
             # happens act, though the text does not name them.
             named = {m.code for m in self._actors_in(sent, by_token) if self._placed_state(m)}
