@@ -435,6 +435,13 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("The Kenyan parliament passes a bill to criminalize online hate speech.", "COERCE", "KEN", "KEN"),
         # a headline verb taken for a noun after a place and its country
         ("A court in Minsk, Belarus, sentences opposition figure Pavel Seviarynets to seven years in prison.", "SANCTION", "BLR", "BLR"),
+        # endorsing a hostile measure is taking it; endorsing an accord stays support
+        ("Argentina ratifies its withdrawal from the World Health Organization.", "SANCTION", "ARG", "WHO"),
+        ("The Brazilian president enacts a 30% tariff on Chinese steel.", "SANCTION", "BRA", "CHN"),
+        ("The Hungarian president signs a proclamation banning entry for Russian nationals.", "COERCE", "HUN", "RUS"),
+        ("Peru ratifies the free trade agreement with Chile.", "SUPPORT", "PER", "CHL"),
+        # a withdrawal from a place is a retreat, from a body a sanction
+        ("Burkina Faso announces its withdrawal from the International Criminal Court.", "SANCTION", "BFA", "ICC"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -124,6 +124,8 @@ NEEDS = {
     "listing": {"list", "blacklist", "watchlist", "greylist", "graylist"},
     "crowd_weapons": {"cannon", "teargas", "tear", "baton", "bullet"},
     "immunity": {"immunity"},
+    "body_left": {"treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "convention",
+                  "bloc", "union", "council", "court", "coalition", "membership"},
     # what is taken when a town is: a name ("took Al-Kamlin", "liberated Wad Madani": the small
     # model often tags such names as people) or a word for a place
     "taken_place": {"<name>", "town", "city", "village", "district", "region", "province", "governorate", "base",
@@ -167,13 +169,15 @@ ASPECTUAL = {"resume", "continue", "erupt", "spread", "escalate", "intensify", "
 ORDINARY_WORDS = {"Island"}
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
-DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling"}
+DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling", "proclamation", "decision"}
+# Verbs that make a measure their own: "ratified the withdrawal from the WHO", "upheld the ban".
+ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "endorse"}
 # Nouns that only count the event they govern: "a series of airstrikes", "a wave of arrests".
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
-                "taken_place", "thrown", "intercepted", "aircraft", "immunity"}
+                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -843,6 +847,12 @@ class Extractor:
             ordered = next((r for c in token.children if c.dep_ in links and (r := self._rule(c))), None)
             if ordered is not None:
                 return ordered
+        if verbal and lemma in ENACTING and (obj := _noun_object(token)) is not None:
+            # "upheld the decision to ban Georgescu", "signs a proclamation banning entry":
+            # endorsing a hostile measure is taking it; endorsing an accord stays support
+            enacted = self._rule(obj)
+            if enacted is not None and enacted.type in HOSTILE:
+                return enacted
         if verbal and lemma in ASPECTUAL and not _noun_object(token):
             # "protests resume across Madagascar", "talks between Armenia and Azerbaijan
             # resumed": the subject is the event, framed on its own words
