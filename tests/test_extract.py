@@ -442,6 +442,11 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Peru ratifies the free trade agreement with Chile.", "SUPPORT", "PER", "CHL"),
         # a withdrawal from a place is a retreat, from a body a sanction
         ("Burkina Faso announces its withdrawal from the International Criminal Court.", "SANCTION", "BFA", "ICC"),
+        # a region named after a people or a country is its own state's
+        ("British Columbia Premier David Eby announces a ban on American wine.", "COERCE", "CAN", "USA"),
+        ("Gunmen abducted 20 pupils from a school in Papiri, Niger State, Nigeria.", "ASSAULT", "NGA", "NGA"),
+        # the by-phrase of a passive joined to the trigger's names its actor too
+        ("Three people are killed and ten others are injured by an Israeli airstrike in Tyre, Lebanon.", "ASSAULT", "ISR", "LBN"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

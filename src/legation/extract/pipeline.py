@@ -685,7 +685,9 @@ class Extractor:
         # named with its country is in that country, whichever other place shares its name.
         for n, m in enumerate(out):
             kind = self.kind(m.code)
-            if kind not in ("state", "territory") or kind == "state" and self.gaz.normalise(m.text) not in self.gaz.places:
+            # "Niger State, Nigeria": a country's name with a word for a province names a place
+            province = m.end < len(doc) and doc[m.end].pos_ == "PROPN" and doc[m.end].lower_ in PLACE_NOUNS
+            if kind not in ("state", "territory") or kind == "state" and self.gaz.normalise(m.text) not in self.gaz.places and not province:
                 continue
             i = m.end
             while i < len(doc) and i - m.end < 2 and doc[i].pos_ == "PROPN" and i not in starts:
@@ -711,9 +713,12 @@ class Extractor:
         if self.gaz.normalise(span.text) not in self.gaz.places:
             return False
         head = last.head
-        while head.dep_ == "compound" and head.head.i > head.i:
+        words = set()
+        while True:  # "British Columbia Premier David Eby": the premier, on the way to the name
+            words |= {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}  # proper nouns keep their plural
+            if not (head.dep_ == "compound" and head.head.i > head.i):
+                break
             head = head.head
-        words = {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}  # proper nouns keep their plural
         bodies = PLACE_NOUNS | DOMESTIC_HEADS | set().union(*self.sectors.values())
         return not words & bodies
 
@@ -1198,7 +1203,9 @@ class Extractor:
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
             passive = [c for c in node.children if c.dep_ == "nsubjpass"]
-            agents = [g for c in node.children if c.dep_ == "agent" for g in c.subtree]
+            # "four are killed and seven injured by an Israeli airstrike": the by-phrase of a
+            # passive joined to the trigger's is its own too
+            agents = [g for v in (_conjoined(node) if passive else (node,)) for c in v.children if c.dep_ == "agent" for g in c.subtree]
             for phrase in (agents, [t for s in subjects for t in s.subtree]):
                 found = self._actors_in(phrase, by_token)
                 if found:
