@@ -447,6 +447,8 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Gunmen abducted 20 pupils from a school in Papiri, Niger State, Nigeria.", "ASSAULT", "NGA", "NGA"),
         # the by-phrase of a passive joined to the trigger's names its actor too
         ("Three people are killed and ten others are injured by an Israeli airstrike in Tyre, Lebanon.", "ASSAULT", "ISR", "LBN"),
+        # deaths in violence nobody is named for are an attack where they happen
+        ("At least nine people are killed in ethnic violence in Jos, Nigeria.", "ASSAULT", "NGA", "NGA"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

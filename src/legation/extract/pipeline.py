@@ -272,7 +272,7 @@ ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", 
                 "gunfire", "assault", "offensive", "missile", "rocket", "mortar", "drone", "stabbing", "clash",
                 "fighting", "battle", "massacre", "gunman", "gunmen", "assailant", "attacker", "operation", "gunfight",
                 "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson",
-                "explosive", "landmine", "ied", "counterattack"}  # fmt: skip
+                "explosive", "landmine", "ied", "counterattack", "violence", "conflict", "confrontation"}  # fmt: skip
 ATTACKERS = {"bomber", "gunman", "gunmen", "shooter", "assailant", "attacker", "perpetrator", "sniper"}
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
