@@ -449,6 +449,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Three people are killed and ten others are injured by an Israeli airstrike in Tyre, Lebanon.", "ASSAULT", "ISR", "LBN"),
         # deaths in violence nobody is named for are an attack where they happen
         ("At least nine people are killed in ethnic violence in Jos, Nigeria.", "ASSAULT", "NGA", "NGA"),
+        # warships and officers sent are a deployment; diplomatic officials expelled are envoys
+        ("The United States is sending an aircraft carrier to the eastern Mediterranean.", "MOBILIZE", "USA", ""),
+        ("Spain expels two Russian diplomatic officials.", "SANCTION", "ESP", "RUS"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

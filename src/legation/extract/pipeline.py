@@ -43,9 +43,10 @@ NEEDS = {
     "mission": {"embassy", "consulate", "mission", "legation", "chancery", "office", "section"},
     "staff": {"diplomat", "staff", "personnel", "employee", "embassy", "diplomatic"},
     "relations": {"relation", "relationship", "tie"},
-    "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul"},
+    "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "diplomatic"},
     "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade", "division",
-               "tank", "warship", "fighter", "jet", "regiment"},
+               "tank", "warship", "fighter", "jet", "regiment", "carrier", "destroyer", "frigate", "submarine", "bomber",
+               "warplane", "officer", "agent", "guardsman", "navy"},
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
@@ -470,7 +471,10 @@ def _clause(token) -> list:
 
 
 def _noun_object(token):
-    """The noun a verb acts on: its object, or the subject of its passive ("protests are held")."""
+    """The noun a verb acts on: its object, or the subject of its passive ("protests are held");
+    for a headline verb taken for a noun's qualifier ("Argentina orders investigations"), that noun."""
+    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN" and is_verbal(token):
+        return token.head
     return next((c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN"), None)
 
 
