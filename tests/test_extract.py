@@ -452,6 +452,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # warships and officers sent are a deployment; diplomatic officials expelled are envoys
         ("The United States is sending an aircraft carrier to the eastern Mediterranean.", "MOBILIZE", "USA", ""),
         ("Spain expels two Russian diplomatic officials.", "SANCTION", "ESP", "RUS"),
+        # an order is the first act along the clauses it governs
+        ("Kenya orders its banks to stop processing payments and to suspend all trade with Sudan.", "SANCTION", "KEN", "SDN"),
+        ("Peru orders two Bolivian journalists to be deported.", "COERCE", "PER", "BOL"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -852,10 +852,15 @@ class Extractor:
         if lemma in ORDERS or lemma in DECREES:
             # "ordered the newspaper to suspend publication", "an executive order designating
             # Antifa a terrorist organisation": the act ordered, by who orders it
-            links = ("xcomp",) if verbal else ("acl", "relcl")
-            ordered = next((r for c in token.children if c.dep_ in links and (r := self._rule(c))), None)
-            if ordered is not None:
-                return ordered
+            # "ordered its airlines to stop taking deliveries and to suspend purchases": the
+            # first act along the clauses it governs and those joined to them
+            links = ("xcomp", "ccomp", "advcl") if verbal else ("acl", "relcl")
+            clauses = [c for c in token.children if c.dep_ in links and c.pos_ in ("VERB", "AUX")]
+            for clause in clauses:
+                ordered = self._rule(clause)
+                if ordered is not None:
+                    return ordered
+                clauses += [c for c in clause.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB" and len(clauses) < 8]
         if verbal and lemma in ENACTING and (obj := _noun_object(token)) is not None:
             # "upheld the decision to ban Georgescu", "signs a proclamation banning entry":
             # endorsing a hostile measure is taking it; endorsing an accord stays support
