@@ -455,6 +455,8 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # an order is the first act along the clauses it governs
         ("Kenya orders its banks to stop processing payments and to suspend all trade with Sudan.", "SANCTION", "KEN", "SDN"),
         ("Peru orders two Bolivian journalists to be deported.", "COERCE", "PER", "BOL"),
+        # an extradition approved is judicial cooperation
+        ("Spain approves the extradition of a Venezuelan banker to the United States.", "COOPERATE", "ESP", "USA"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):
