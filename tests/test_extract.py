@@ -457,6 +457,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Peru orders two Bolivian journalists to be deported.", "COERCE", "PER", "BOL"),
         # an extradition approved is judicial cooperation
         ("Spain approves the extradition of a Venezuelan banker to the United States.", "COOPERATE", "ESP", "USA"),
+        # the weapon launched names its launcher; an attack named under a reporting verb keeps its own actor
+        ("Twelve Iranian missiles are launched at northern Israel.", "ASSAULT", "IRN", "ISR"),
+        ("The Iraqi government reports that a school was hit in Turkish airstrikes in Duhok.", "ASSAULT", "TUR", "IRQ"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -1222,6 +1222,12 @@ class Extractor:
                 context = self._context_state(phrase, by_token, sent, scope=_place_words(token))
                 if context is not None:
                     return context
+            if passive and not agents and node is token:
+                # "killed in an Israeli airstrike", "Iranian missiles are launched at Israel":
+                # the attack's own actor, even under a reporting verb
+                weapon = self._attack_actor(token, by_token)
+                if weapon is not None:
+                    return weapon
             if node.head.lemma_.lower() in REPORTING and any(s.pos_ == "NOUN" for s in subjects + passive):
                 break  # "a roadside bombing killed ..., the military said": the speaker did not act
             if node.pos_ == "NOUN":
@@ -1230,10 +1236,6 @@ class Extractor:
                 if found:
                     return found[0]
             if passive and not agents:
-                if node is token:  # "killed in an Israeli airstrike": the attack's own actor
-                    weapon = self._attack_actor(token, by_token)
-                    if weapon is not None:
-                        return weapon
                 break
             if node.head.i == node.i or node.dep_ not in (
                 "xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acl", "relcl", "attr", "acomp", "oprd"
@@ -1316,6 +1318,13 @@ class Extractor:
     def _attack_actor(self, token, by_token) -> ActorMention | None:
         """Who made the attack named in a passive's phrase: "killed in an Israeli airstrike",
         "in an airstrike conducted by the Nigerian Air Force"."""
+        # "Iranian missiles are launched at Israel": the weapon launched is the passive's subject
+        # (a drone "shot down" is not the shooter's)
+        launched = token.lemma_.lower() in ("launch", "fire")
+        for weapon in (c for c in token.children if launched and c.dep_ == "nsubjpass" and c.lemma_.lower() in ATTACK_NOUNS):
+            found = self._actors_in(_modifiers(weapon), by_token)
+            if found:
+                return found[0]
         # "two soldiers are killed and five are injured in an ambush by ...": the phrase may
         # hang on the conjoined verb
         for prep in (c for v in _conjoined(token) for c in v.children):
