@@ -4,9 +4,9 @@
 
 Sets: the PLOVER development set (`../shared/data/plover/gold_dev.json`), the sentences
 written for Legation (`tests/data/gold_heldout.json`), and the labels over real news in
-`bench/gold/` joined with `../shared/data/corpus` (see `bench/gold/README.md`). The same
-measures as `legation eval`: event-type F1, source and target country accuracy, source,
-target and mode F1.
+`bench/gold/` joined with `../shared/data/corpus` (see `bench/gold/README.md`), and the blind
+sets of one day pooled into one row. The same measures as `legation eval`: event-type F1,
+source and target country accuracy, source, target and mode F1.
 """
 
 from __future__ import annotations
@@ -33,6 +33,19 @@ SETS = [
     ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
     ("real news, blind test set 2 (scored once)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
     ("real news, blind test set 3 (scored once)", ROOT / "bench" / "gold" / "corpus_blind3_labels.json"),
+    ("real news, tune set 5 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune5_labels.json"),
+    ("real news, tune set 6 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune6_labels.json"),
+    ("real news, tune set 7 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune7_labels.json"),
+    ("real news, blind test set 4 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind4_labels.json"),
+    ("real news, blind test set 5 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind5_labels.json"),
+    ("real news, blind test set 6 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind6_labels.json"),
+    ("real news, blind test set 7 (scored once)", ROOT / "bench" / "gold" / "corpus_blind7_labels.json"),
+    ("real news, blind test set 8 (scored once)", ROOT / "bench" / "gold" / "corpus_blind8_labels.json"),
+]
+# Sets also scored as one, for a figure with less sampling noise than any set alone.
+POOLED = [
+    ("real news, blind test sets 4 to 6 together", ("corpus_blind4", "corpus_blind5", "corpus_blind6")),
+    ("real news, blind test sets 7 and 8 together", ("corpus_blind7", "corpus_blind8")),
 ]
 
 
@@ -46,7 +59,8 @@ def main() -> None:
     from legation.extract.pipeline import Extractor
 
     extractor = Extractor()
-    rows = []
+    gold: dict[str, list[dict]] = {}  # records of each set, by its file's stem
+    named = []
     with tempfile.TemporaryDirectory() as tmp:
         for name, path in SETS:
             if not path.exists():
@@ -59,10 +73,16 @@ def main() -> None:
                     raise SystemExit(f"{path}: {problems[0]}")
                 path = Path(tmp) / path.name
                 path.write_text(json.dumps(records), encoding="utf-8")
-            r = evaluate(load_gold(path), extractor)
-            rows.append({"set": name, "n": r["n_gold"], "event_type_f1": r["event_type"]["f1"],
-                         "source_country": r["source_country_accuracy"], "target_country": r["target_country_accuracy"],
-                         "source_f1": r["source"]["f1"], "target_f1": r["target"]["f1"], "mode_f1": r["mode"]["f1"]})  # fmt: skip
+            stem = path.stem.removesuffix("_labels")
+            gold[stem] = load_gold(path)
+            named.append((name, gold[stem]))
+    named += [(name, [r for stem in stems for r in gold[stem]]) for name, stems in POOLED if all(s in gold for s in stems)]
+    rows = []
+    for name, records in named:
+        r = evaluate(records, extractor)
+        rows.append({"set": name, "n": r["n_gold"], "event_type_f1": r["event_type"]["f1"],
+                     "source_country": r["source_country_accuracy"], "target_country": r["target_country_accuracy"],
+                     "source_f1": r["source"]["f1"], "target_f1": r["target"]["f1"], "mode_f1": r["mode"]["f1"]})  # fmt: skip
     if args.json:
         print(json.dumps(rows, indent=1))
         return

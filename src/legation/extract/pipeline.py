@@ -118,19 +118,11 @@ NEEDS = {
     "intercepted": {"migrant", "shipment", "vessel", "boat", "ship", "tanker", "cargo", "smuggler", "pirogue",
                     "consignment", "flotilla"},
     "aircraft": {"aircraft", "jet", "bomber", "plane", "fighter", "warplane", "helicopter"},
-    "crowd": {"mob", "crowd", "protester", "rioter", "looter", "demonstrator"},
-    "unrest": {"protest", "demonstration", "riot", "unrest", "rally", "protester", "demonstrator", "rioter"},
     "acquittal": {"acquittal", "acquit"},
     "persona": {"persona", "grata"},
     "listing": {"list", "blacklist", "watchlist", "greylist", "graylist"},
     "crowd_weapons": {"cannon", "teargas", "tear", "baton", "bullet"},
     "immunity": {"immunity"},
-    "body_left": {"treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "convention",
-                  "bloc", "union", "council", "court", "coalition", "membership"},
-    # what is taken when a town is: a name ("took Al-Kamlin", "liberated Wad Madani": the small
-    # model often tags such names as people) or a word for a place
-    "taken_place": {"<name>", "town", "city", "village", "district", "region", "province", "governorate", "base",
-                    "airport", "port", "hill", "area", "capital", "settlement", "oblast", "territory"},
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
@@ -191,8 +183,8 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
-NOUN_TRIGGERS = {"capture", "counterattack", "pardon", "attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
-                 "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
+NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
+                 "capture", "counterattack", "pardon", "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
@@ -247,6 +239,8 @@ PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "cr
 NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
 PROTEST_WORDS = PROTESTERS - {"crowd", "mob"} | {"protest", "demonstration", "riot", "unrest", "uprising"}
 PRONOUNS = {"he", "she", "they", "it"}
+NEEDS["crowd"] = PROTESTERS | {"looter"}  # "mobs looted the minister's house"
+NEEDS["unrest"] = PROTEST_WORDS | {"rally"}  # "threw stones during the demonstrations"
 PERSON_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "emir", "chancellor", "spokesman",
                 "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "general", "commander", "mayor",
                 "governor", "official", "diplomat", "man", "woman", "sultan", "prince", "princess"}  # fmt: skip
@@ -259,11 +253,17 @@ NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
                "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+# What one withdraws from as a member: the membership class without the organisation mark,
+# which a place's name can carry too ("withdrawal from Walikale, North Kivu").
+NEEDS["body_left"] = NEEDS["membership"] - {"<organisation>"}
 BORDERS = {"border", "frontier", "boundary"}
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
 # What a capture takes that is territory rather than people ("captured the town").
 SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", "port", "area", "position", "outpost",
                                "settlement", "crossing", "hill", "headquarters", "palace", "parliament", "building"}  # fmt: skip
+# What is taken when a town is: a word for a place, or a name ("took Al-Kamlin", "liberated Wad
+# Madani": the small model often tags such names as people).
+NEEDS["taken_place"] = SEIZED_PLACES | {"<name>"}
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
