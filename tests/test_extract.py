@@ -460,6 +460,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # the weapon launched names its launcher; an attack named under a reporting verb keeps its own actor
         ("Twelve Iranian missiles are launched at northern Israel.", "ASSAULT", "IRN", "ISR"),
         ("The Iraqi government reports that a school was hit in Turkish airstrikes in Duhok.", "ASSAULT", "TUR", "IRQ"),
+        # a country's name in the middle of a chain of places is a region; a city's in a person's name, a surname
+        ("Five people are injured in a shooting near Savannah, Georgia, United States.", "ASSAULT", "USA", "USA"),
+        ("The mayor, Carlos Lagos, is arrested in Puebla, Mexico.", "COERCE", "MEX", "MEX"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

@@ -663,6 +663,8 @@ class Extractor:
             if first.ent_type_ == "PERSON" and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and (
                     before in PERSON_HEADS):
                 continue  # "justice minister German Galushchenko": a given name, not a demonym
+            if first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and self.gaz.normalise(span.text) in self.gaz.places:
+                continue  # "mayor José Murguía Santiago", "president Ricardo Lagos": a surname, not a city
             span.label_ = self.nlp.vocab.strings[match_id]
             spans.append(span)
         out = []
@@ -687,10 +689,13 @@ class Extractor:
                 out[n] = replace(m, code=home.code)
         # "Tripoli, Lebanon", "Saint Helena Island, South Carolina, United States": a place
         # named with its country is in that country, whichever other place shares its name.
+        ends = {m.end - 1 for m in out}
         for n, m in enumerate(out):
             kind = self.kind(m.code)
-            # "Niger State, Nigeria": a country's name with a word for a province names a place
-            province = m.end < len(doc) and doc[m.end].pos_ == "PROPN" and doc[m.end].lower_ in PLACE_NOUNS
+            # "Niger State, Nigeria": a country's name with a word for a province names a place;
+            # so does one in the middle of a chain of places ("Savannah, Georgia, United States")
+            province = m.end < len(doc) and doc[m.end].pos_ == "PROPN" and doc[m.end].lower_ in PLACE_NOUNS or (
+                m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].pos_ == "PROPN" and m.start - 2 not in ends)
             if kind not in ("state", "territory") or kind == "state" and self.gaz.normalise(m.text) not in self.gaz.places and not province:
                 continue
             i = m.end
