@@ -463,6 +463,13 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # a country's name in the middle of a chain of places is a region; a city's in a person's name, a surname
         ("Five people are injured in a shooting near Savannah, Georgia, United States.", "ASSAULT", "USA", "USA"),
         ("The mayor, Carlos Lagos, is arrested in Puebla, Mexico.", "COERCE", "MEX", "MEX"),
+        # deaths where security forces open fire during protests are an attack, not a riot
+        ("Two people are killed in Tunis, Tunisia, as security forces open fire during protests.", "ASSAULT", "TUN", ""),
+        ("A bomb explodes outside a police station in Peshawar, Pakistan.", "ASSAULT", "PAK", "PAK"),
+        # removals from power and duty; a resignation accepted
+        ("The Peruvian Congress removes the president from power.", "SANCTION", "PER", "PER"),
+        ("The Constitutional Court of Thailand suspends the prime minister from duty.", "SANCTION", "THA", "THA"),
+        ("The Guatemalan president accepts the resignation of three security chiefs.", "RETREAT", "GTM", ""),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

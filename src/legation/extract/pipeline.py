@@ -79,7 +79,8 @@ NEEDS = {
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
                     "freeze", "countermeasure", "measure"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
-               "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general", "officer"},
+               "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general", "officer",
+               "power", "duty"},
     "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
@@ -123,6 +124,7 @@ NEEDS = {
     "listing": {"list", "blacklist", "watchlist", "greylist", "graylist"},
     "crowd_weapons": {"cannon", "teargas", "tear", "baton", "bullet"},
     "immunity": {"immunity"},
+    "resignation": {"resignation"},
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
@@ -170,7 +172,7 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
-                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left"}
+                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -306,6 +308,11 @@ def _of_noun(node) -> bool:
     sanctions"), not one that hangs a scene on a verb ("after the attack")."""
     prep = node.head if node.dep_ == "pobj" else node
     return prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT")
+
+
+def _gunfire(sent) -> bool:
+    """Someone opens fire or shoots: "as security forces open fire during protests"."""
+    return any(t.lemma_.lower() == "shoot" or t.lemma_.lower() == "fire" and t.head.lemma_.lower() == "open" for t in sent)
 
 
 def _will(token) -> bool:
@@ -1008,7 +1015,7 @@ class Extractor:
         elif rule.type in ("ASSAULT", "COERCE") and source_m is not None and self._protesters(source_m, sent):
             rule = TriggerRule("PROTEST", "riot", "", "")  # protesters setting fire, attacking: a riot
         elif rule.type == "ASSAULT" and source_m is None and _sentence_lemmas(sent) & PROTEST_WORDS and not (
-            _sentence_lemmas(sent) & (ATTACK_NOUNS - {"clash", "fighting"})
+            _sentence_lemmas(sent) & (ATTACK_NOUNS - {"clash", "fighting"}) or _gunfire(sent)
         ):
             # "four are killed during clashes between protesters and police": deaths in unrest
             # no one is named for are a riot, by the protesters the sentence names, or else
