@@ -470,6 +470,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("The Peruvian Congress removes the president from power.", "SANCTION", "PER", "PER"),
         ("The Constitutional Court of Thailand suspends the prime minister from duty.", "SANCTION", "THA", "THA"),
         ("The Guatemalan president accepts the resignation of three security chiefs.", "RETREAT", "GTM", ""),
+        # a group that fights across borders is coded by the state it acts in, when one is named
+        ("JNIM fighters attack a military post in Kwara State, Nigeria.", "ASSAULT", "NGA", "NGA"),
+        ("JNIM fighters attack an army convoy near the border.", "ASSAULT", "MLI", "MLI"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

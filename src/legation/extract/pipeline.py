@@ -592,10 +592,15 @@ class Extractor:
                     self.ngos.add(r["code"])
         # Non-state groups are coded by the state they act in, as event coders do, and people
         # by the state (or organisation) they lead or serve; the text keeps their own name.
+        # Groups that fight in several states (JNIM, Boko Haram) are coded by the state they
+        # act in when the sentence names one, by their home state otherwise.
+        self.roaming: set[str] = set()
         for table in ("groups.csv", "people.csv"):
             with (DATA / table).open(newline="", encoding="utf-8") as f:
                 for r in csv.DictReader(f):
                     forms[r["name"]] = r["code"]
+                    if r.get("acts_across") == "yes":
+                        self.roaming.add(r["name"].lower())
         # Companies take their home state, as event coders do; their names are often words
         # ("Apple", "Meta"), so they match only as written.
         cased = self.companies = set()
@@ -1035,6 +1040,7 @@ class Extractor:
             target_m = ActorMention(target_m.start, target_m.end, source_m.code, "state", target_m.text)
         if rule.type in ("ASSAULT", "MOBILIZE") and source_m is not None and source_m.kind == "company":
             return None  # "Blue Origin launches its New Glenn rocket": a company's launch is no attack
+        source_m, target_m = (self._acting_in(m, token, sent, by_token, location) for m in (source_m, target_m))
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -1270,6 +1276,18 @@ class Extractor:
             if before:
                 return before[0]
         return None
+
+    def _acting_in(self, mention, token, sent, by_token, location) -> ActorMention | None:
+        """A group that fights in several states, coded by the one the sentence puts the event
+        in ("the JNIM carries out its first attack in Nigeria")."""
+        if mention is None or mention.text.lower() not in self.roaming:
+            return mention
+        where = location or self._place(token, by_token)
+        if where is None:
+            places = {m.code for m in self._actors_in(sent, by_token) if m is not mention and self._placed_state(m)
+                      and sent.doc[m.end - 1].pos_ == "PROPN" and sent.doc[m.end - 1].ent_type_ != "NORP"}  # fmt: skip
+            where = places.pop() if len(places) == 1 else None
+        return replace(mention, code=where) if where and self.kind(where) == "state" else mention
 
     def _only_place(self, sent, by_token) -> str | None:
         """The one state a sentence names, when it names it as a place ("France", "Lomé")
