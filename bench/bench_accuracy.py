@@ -31,21 +31,21 @@ SETS = [
     ("real news, tune set 4 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune4_labels.json"),
     ("real news, blind test set, first coder", ROOT / "bench" / "gold" / "corpus_test_labels.json"),
     ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
-    ("real news, blind test set 2 (scored once)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
-    ("real news, blind test set 3 (scored once)", ROOT / "bench" / "gold" / "corpus_blind3_labels.json"),
+    ("real news, blind test set 2 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
+    ("real news, blind test set 3 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind3_labels.json"),
     ("real news, tune set 5 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune5_labels.json"),
     ("real news, tune set 6 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune6_labels.json"),
     ("real news, tune set 7 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune7_labels.json"),
     ("real news, blind test set 4 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind4_labels.json"),
     ("real news, blind test set 5 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind5_labels.json"),
     ("real news, blind test set 6 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind6_labels.json"),
-    ("real news, blind test set 7 (scored once)", ROOT / "bench" / "gold" / "corpus_blind7_labels.json"),
-    ("real news, blind test set 8 (scored once)", ROOT / "bench" / "gold" / "corpus_blind8_labels.json"),
+    ("real news, blind test set 7 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind7_labels.json"),
+    ("real news, blind test set 8 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind8_labels.json"),
+    ("real news, blind test set 9 (scored once)", ROOT / "bench" / "gold" / "corpus_blind9_labels.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
-    ("real news, blind test sets 4 to 6 together", ("corpus_blind4", "corpus_blind5", "corpus_blind6")),
-    ("real news, blind test sets 7 and 8 together", ("corpus_blind7", "corpus_blind8")),
+    ("real news, blind test sets 4 to 9 together", tuple(f"corpus_blind{n}" for n in range(4, 10))),
 ]
 
 

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 TYPES = ["NONE", "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]  # fmt: skip
-TRAIN_ONLY = ["tune", "tune2", "tune3", "tune4", "tune5", "tune6"]
-HELD_OUT = ["test", "blind2", "blind3", "tune7"]
+TRAIN_ONLY = ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "blind4", "blind5", "blind6", "blind7", "blind8"]
+HELD_OUT = ["test", "blind2", "blind3", "tune7", "blind9"]
 THRESHOLDS = (0.4, 0.5, 0.6)
 
 
