@@ -473,11 +473,22 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # a group that fights across borders is coded by the state it acts in, when one is named
         ("JNIM fighters attack a military post in Kwara State, Nigeria.", "ASSAULT", "NGA", "NGA"),
         ("JNIM fighters attack an army convoy near the border.", "ASSAULT", "MLI", "MLI"),
+        # a car rammed into people is an attack; troops and drones entering are a deployment,
+        # with street fighting an attack; a tariff entering into force is no event of its own
+        ("A man rammed his car into a crowd in Leeds, England.", "ASSAULT", "GBR", "GBR"),
+        ("Turkish troops and tanks enter the Syrian town of Manbij.", "MOBILIZE", "TUR", "SYR"),
+        ("Three Russian drones entered Romanian airspace overnight.", "MOBILIZE", "RUS", "ROU"),
+        ("Russian troops enter Kupiansk with heavy street fighting underway.", "ASSAULT", "RUS", "UKR"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):
     _, e = one(ex, text)
     assert (e.type, e.actor, e.target) == (type_, source, target)
+
+
+def test_a_measure_entering_into_force_is_no_deployment(ex):
+    _, events = read(ex, "A 25% tariff on Canadian steel enters into force.")
+    assert all(e.type != "MOBILIZE" for e in events)
 
 
 def test_a_ceasefire_reached_is_an_agreement_and_one_declared_a_retreat(ex):

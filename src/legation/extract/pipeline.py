@@ -87,7 +87,7 @@ NEEDS = {
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
-               "airstrike", "casualty", "wound"},
+               "airstrike", "casualty", "wound", "storm"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
                     "list", "record", "recording", "image", "photo", "audio", "transcript", "album", "film", "book",
                     "finding", "speech", "address", "remark", "message", "communique", "communiqué", "update"},
@@ -125,6 +125,7 @@ NEEDS = {
     "crowd_weapons": {"cannon", "teargas", "tear", "baton", "bullet"},
     "immunity": {"immunity"},
     "resignation": {"resignation"},
+    "in_force": {"force", "effect"},
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
@@ -172,7 +173,8 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
-                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation"}
+                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
+                "in_force"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -186,7 +188,7 @@ HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
-                 "capture", "counterattack", "pardon", "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
+                 "capture", "counterattack", "pardon", "ramming", "truce", "boycott", "demonstration", "investigation", "aid", "summit", "ultimatum",
                  "blockade", "raid", "clash", "deployment", "expulsion", "closure", "reopening", "withdrawal",
                  "evacuation", "fighting", "mediation", "torture", "riot", "alert", "rally", "sanctions",
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
