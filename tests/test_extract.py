@@ -486,6 +486,19 @@ def test_patterns_of_real_news(ex, text, type_, source, target):
     assert (e.type, e.actor, e.target) == (type_, source, target)
 
 
+def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
+    # criticism is an accusation, "should" a demand; a plain statement is no event
+    _, accusation = one(ex, '"The government treats the rule of law with contempt," said the Kenyan opposition leader.')
+    assert (accusation.type, accusation.plover_mode, accusation.actor) == ("ACCUSE", "disapprove", "KEN")
+    assert "a statement" in accusation.note
+    _, demand = one(ex, "The French foreign minister said Iran should stop its enrichment programme.")
+    assert (demand.type, demand.actor, demand.target) == ("REQUEST", "FRA", "IRN")
+    assert read(ex, "The Spanish minister said the weather was fine.")[1] == []
+    # an act in the sentence keeps its own type: the statement step adds nothing to it
+    _, act = one(ex, "The French president said Russia illegally expelled two French diplomats.")
+    assert act.type == "SANCTION"
+
+
 def test_a_measure_entering_into_force_is_no_deployment(ex):
     _, events = read(ex, "A 25% tariff on Canadian steel enters into force.")
     assert all(e.type != "MOBILIZE" for e in events)

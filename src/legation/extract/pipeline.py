@@ -163,6 +163,22 @@ ASPECTUAL = {"resume", "continue", "erupt", "spread", "escalate", "intensify", "
 # own name written without its accent, found in "Saint Helena Island" (the only such form with
 # five or more lower-case uses in the corpus).
 ORDINARY_WORDS = {"Island"}
+# Verbs that make a statement, and the words that make a statement an accusation: "'... treats
+# the rule of law with contempt,' said the attorney general".
+STATING = {"say", "state", "tell", "write", "add", "comment", "describe", "characterize", "characterise", "call",
+           "declare", "argue", "note", "insist", "claim", "cite", "allege"}
+# ... and the verbs that make any statement one: "his associates alleged he was poisoned".
+ALLEGING = {"allege"}
+CRITICISM = {"contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
+             "corruption", "shameful", "shame", "disgrace", "disgraceful", "stingy", "irresponsible", "reckless",
+             "lie", "liar", "dangerous", "outrageous", "hypocrisy", "hypocritical", "racist", "betrayal", "betray",
+             "incompetent", "blame", "fault", "undermine", "disappointed", "disappointing", "deplorable", "appalling",
+             "scandal", "scandalous", "sham", "fraud", "rigged", "interference", "meddling", "aggression", "provocation",
+             "provocative", "genocide", "atrocity", "persecution", "oppression", "repression", "dictator",
+             "authoritarian", "tyranny", "propaganda", "insult", "ridiculous", "absurd", "baseless", "groundless",
+             "unfounded", "disregard", "arrogance", "arrogant", "terrorist", "failure", "failed", "vicious", "brutal",
+             "brutality", "cruel", "inhumane", "misconduct", "negligence", "negligent", "harassment", "discrimination",
+             "discriminatory", "mismanagement", "incompetence", "cheat", "cheating", "stolen", "destruction"}  # fmt: skip
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling", "proclamation", "decision"}
@@ -815,8 +831,40 @@ class Extractor:
                     if event.id not in seen:
                         seen.add(event.id)  # "kills 14 and injures 35" is one assault
                         found.append(event)
+            if not found:
+                # A sentence whose only act is a statement: "'the president treats the rule
+                # of law with contempt,' said the attorney general" is an accusation.
+                statement = self._statement(sent, s_index, by_token, document, published)
+                if statement is not None:
+                    found.append(statement)
             out += sorted(found, key=lambda e: e.provenance.trigger[0])
         return out
+
+    def _statement(self, sent, s_index, by_token, document, published) -> Event | None:
+        """The act a statement itself performs, when its words say so: criticism is an
+        accusation (ACCUSE `disapprove`), "should" or "must" a demand (REQUEST). Only for a
+        named speaker, and only where the sentence holds no other event."""
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in STATING:
+                continue
+            subject = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+            if not self._actors_in(subject, by_token):
+                continue
+            said = [t for c in verb.children if c.dep_ not in ("nsubj", "punct", "aux", "neg") for t in c.subtree]
+            words = {t.lemma_.lower() for t in said}
+            if verb.lemma_.lower() in ALLEGING:
+                rule = TriggerRule("ACCUSE", "allege", "", "")
+            elif words & CRITICISM:
+                rule = TriggerRule("ACCUSE", "disapprove", "", "")
+            elif any(t.dep_ == "aux" and t.lower_ in ("should", "must") for t in said):
+                rule = DEMAND
+            else:
+                continue
+            event = self._frame(verb, rule, sent, s_index, by_token, document, published)
+            if event is not None:
+                return replace(event, confidence=round(event.confidence * 0.8, 3), note="; ".join(
+                    filter(None, (event.note, "a statement: its words make it the act"))))
+        return None
 
     @staticmethod
     def _phrase(token, verbal: bool) -> set[str]:
