@@ -494,6 +494,11 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     _, demand = one(ex, "The French foreign minister said Iran should stop its enrichment programme.")
     assert (demand.type, demand.actor, demand.target) == ("REQUEST", "FRA", "IRN")
     assert read(ex, "The Spanish minister said the weather was fine.")[1] == []
+    _, reply = one(ex, "The Hungarian foreign minister responded that the ruling was a disgrace.")
+    assert (reply.type, reply.actor) == ("ACCUSE", "HUN")
+    # an attack on a plan or an inquiry is words, not force
+    _, words = one(ex, "The Polish prime minister attacked the German plan as reckless.")
+    assert (words.type, words.plover_mode, words.actor, words.target) == ("ACCUSE", "disapprove", "POL", "DEU")
     # an act in the sentence keeps its own type: the statement step adds nothing to it
     _, act = one(ex, "The French president said Russia illegally expelled two French diplomats.")
     assert act.type == "SANCTION"

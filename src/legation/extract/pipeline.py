@@ -126,6 +126,8 @@ NEEDS = {
     "immunity": {"immunity"},
     "resignation": {"resignation"},
     "in_force": {"force", "effect"},
+    "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
+               "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform"},
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
@@ -166,7 +168,7 @@ ORDINARY_WORDS = {"Island"}
 # Verbs that make a statement, and the words that make a statement an accusation: "'... treats
 # the rule of law with contempt,' said the attorney general".
 STATING = {"say", "state", "tell", "write", "add", "comment", "describe", "characterize", "characterise", "call",
-           "declare", "argue", "note", "insist", "claim", "cite", "allege"}
+           "declare", "argue", "note", "insist", "claim", "cite", "allege", "remark", "respond", "reply"}
 # ... and the verbs that make any statement one: "his associates alleged he was poisoned".
 ALLEGING = {"allege"}
 CRITICISM = {"contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
@@ -190,7 +192,7 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force"}
+                "in_force", "policy"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
