@@ -43,7 +43,7 @@ SETS = [
     ("real news, blind test set 8 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind8_labels.json"),
     ("real news, blind test set 9 (scored once)", ROOT / "bench" / "gold" / "corpus_blind9_labels.json"),
     ("Wikinews prose, later sentences, blind set 10 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind10_labels.json"),
-    ("Wikinews prose, later sentences, blind set 11 (scored once)", ROOT / "bench" / "gold" / "corpus_blind11_labels.json"),
+    ("Wikinews prose, later sentences, blind set 11 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind11_labels.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
