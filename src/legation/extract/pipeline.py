@@ -844,8 +844,9 @@ class Extractor:
 
     def _statement(self, sent, s_index, by_token, document, published) -> Event | None:
         """The act a statement itself performs, when its words say so: criticism is an
-        accusation (ACCUSE `disapprove`), "should" or "must" a demand (REQUEST). Only for a
-        named speaker, and only where the sentence holds no other event."""
+        accusation (ACCUSE `disapprove`), an allegation ACCUSE `allege`, "should" or "must" a
+        demand (REQUEST). Only for a named speaker, and only where the sentence holds no other
+        event."""
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in STATING:
                 continue
