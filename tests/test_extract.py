@@ -504,6 +504,20 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     assert act.type == "SANCTION"
 
 
+def test_an_article_places_the_actors_its_sentences_leave_unplaced(ex):
+    # the police and the unnamed gunmen of a later sentence act in the state named before
+    _, events = read(ex, "A fire broke out at a hotel in Cheltenham, England, on Monday. "
+                         "Police arrested a 36-year-old man on suspicion of arson.")
+    arrest = next(e for e in events if e.type == "COERCE")
+    assert (arrest.actor, arrest.target) == ("GBR", "GBR") and "placed by the article" in arrest.note
+    _, events = read(ex, "Protests continued in Nairobi, Kenya, on Tuesday. Two people were shot dead near the parliament.")
+    assert any(e.type == "ASSAULT" and e.actor == "KEN" for e in events)
+    # alone, or after a sentence naming several states, nobody is placed
+    assert read(ex, "Police arrested a 36-year-old man on suspicion of arson.")[1] == []
+    _, events = read(ex, "Talks between Russia and Ukraine began in Istanbul, Turkey. Police detained two protesters.")
+    assert not any(e.type == "COERCE" and e.actor for e in events)
+
+
 def test_a_measure_entering_into_force_is_no_deployment(ex):
     _, events = read(ex, "A 25% tariff on Canadian steel enters into force.")
     assert all(e.type != "MOBILIZE" for e in events)

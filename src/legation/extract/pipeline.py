@@ -1094,6 +1094,7 @@ class Extractor:
         if rule.type in ("ASSAULT", "MOBILIZE") and source_m is not None and source_m.kind == "company":
             return None  # "Blue Origin launches its New Glenn rocket": a company's launch is no attack
         source_m, target_m = (self._acting_in(m, token, sent, by_token, location) for m in (source_m, target_m))
+        placed = source_m is not None and source_m.start in token.doc.user_data.get("legation_by_article", ())
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -1112,7 +1113,7 @@ class Extractor:
             # A protest names no one when it is against the protesters' own government, and
             # police or rebels acting on unnamed people act inside their own state.
             target, target_sector = source, "government" if rule.type == "PROTEST" else ""
-        note = ""
+        note = "actor placed by the article: the state it names before" if placed else ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
         # a headline verb the parser took for a noun has lost its subject with its parse
         misparsed = token.pos_ == "NOUN" and is_verbal(token)
@@ -1122,6 +1123,8 @@ class Extractor:
             named = {m.code for m in self._actors_in(sent, by_token) if self._placed_state(m)}
             state = location or (target if target and self.kind(target) == "state" else None) or (
                 named.pop() if len(named) == 1 else None)  # "executives ... in Bangkok, Thailand, are arrested"
+            if not state and not named and (state := self._setting(sent, by_token)):
+                note = "actor placed by the article: the state it names before"
             if state:
                 source, source_text, source_sector = state, "", "police" if rule.type == "COERCE" else "government"
                 if not target and rule.mode in LEGAL_MODES:
@@ -1142,12 +1145,15 @@ class Extractor:
         place = (location or next(filter(None, (self._place(v, by_token) for v in _conjoined(token))), None) or (
             token.dep_ == "nsubj" and not is_verbal(token) and self._place(token.head, by_token)) or (
             self._only_place(sent, by_token))) if unnamed else None
-        if unnamed and place and self.kind(place) != "organisation":
+        by_article = unnamed and not place and self._names_no_state(sent, by_token) and self._setting(sent, by_token)
+        if unnamed and (place or by_article) and self.kind(place or by_article) != "organisation":
             # "four people are shot dead in Coatzacoalcos, Mexico", "thousands marched in Hong
             # Kong": unnamed attackers and protesters are coded by the state they act in, as
-            # event coders do, and the event says so.
+            # event coders do, and the event says so; with no place in the sentence, the
+            # state the article has named before.
+            place = place or by_article
             source, source_text, source_sector = place, "", ""
-            note = "actor unnamed: coded by the place"
+            note = "actor unnamed: coded by the place" + (" the article names before" if by_article else "")
             if rule.type == "PROTEST" and not target:
                 target, target_sector = place, "government"  # against their own state
         if source is None and rule.type == "ASSAULT" and target and self.kind(target) == "state" and _sentence_lemmas(sent) & CLASHES:
@@ -1342,6 +1348,25 @@ class Extractor:
             where = places.pop() if len(places) == 1 else None
         return replace(mention, code=where) if where and self.kind(where) == "state" else mention
 
+    def _setting(self, sent, by_token) -> str | None:
+        """The state an article has placed its story in by this sentence: the one state the
+        last sentence before it that named places named ("... in Cheltenham, England. Police
+        arrested a man ..."). None in a document's first sentence; worked out once per document."""
+        memo = sent.doc.user_data.get("legation_settings")
+        if memo is None:
+            memo, current = {}, None
+            for s in sent.doc.sents:
+                memo[s.start] = current
+                codes = {m.code for m in self._actors_in(s, by_token) if self._placed_state(m)
+                         and s.doc[m.end - 1].pos_ == "PROPN" and s.doc[m.end - 1].ent_type_ != "NORP"}  # fmt: skip
+                if len(codes) == 1:
+                    current = codes.pop()
+            sent.doc.user_data["legation_settings"] = memo
+        return memo.get(sent.start)
+
+    def _names_no_state(self, sent, by_token) -> bool:
+        return not any(self._placed_state(m) for m in self._actors_in(sent, by_token))
+
     def _only_place(self, sent, by_token) -> str | None:
         """The one state a sentence names, when it names it as a place ("France", "Lomé")
         and names no other; "Turkish soldiers" says whose they are, not where."""
@@ -1465,6 +1490,10 @@ class Extractor:
         states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind not in ("organisation", "company")}
         if len(states) > 1 and scope:  # "police arrest ... in Wageningen, Netherlands, after ... Polish": the place
             states = {m.code: m for m in self._actors_in(scope, by_token) if m.kind not in ("organisation", "company")}
+        if not states and (setting := self._setting(sent, by_token)):
+            # "Police arrested a 36-year-old man": the police of the state the article is in
+            sent.doc.user_data.setdefault("legation_by_article", set()).add(phrase[0].i)
+            return ActorMention(phrase[0].i, phrase[-1].i + 1, setting, "state", " ".join(t.text for t in phrase)[:80])
         if len(states) != 1:
             return None
         only = next(iter(states.values()))

@@ -1,0 +1,75 @@
+"""The labelled Wikinews sentences read alone and read within their whole article.
+
+    .venv/bin/python bench/bench_in_context.py
+
+`legation eval` scores each gold sentence alone, but `legation read` reads whole articles,
+where earlier sentences say where the story is ("... in Cheltenham, England. Police arrested a
+man ..."). This takes every label in `bench/gold/` that comes from a Wikinews article, reads
+the sentence alone and then the whole article, and scores the main event read in the labelled
+sentence's span both ways: event-type F1 and source and target country accuracy, as
+`legation eval` counts them.
+
+It needs `../shared/data/corpus`, as `bench/corpus_gold.py` does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def score(pairs, extractor) -> str:
+    """pairs: (label, main event or None)."""
+    from legation.evaluate import NON_STATE, OLD_LABELS, _as_gold_code, _codes
+
+    tp = n_pred = 0
+    country = {"source": [0, 0], "target": [0, 0]}
+    for label, event in pairs:
+        gold = OLD_LABELS.get(label["event"], label["event"])
+        n_pred += event is not None
+        tp += event is not None and event.type == gold
+        for side, code in (("source", event.actor if event else ""), ("target", event.target if event else "")):
+            codes = _codes(label.get(side))
+            if codes and not codes <= NON_STATE:
+                mine = _as_gold_code(code, extractor.kind(code), extractor.ngos) if code else ""
+                country[side][0] += bool(mine and mine in codes)
+                country[side][1] += 1
+    p, r = tp / max(n_pred, 1), tp / max(len(pairs), 1)
+    f1 = 2 * p * r / (p + r) if tp else 0.0
+    src, tgt = (country[s][0] / max(country[s][1], 1) for s in ("source", "target"))
+    return f"event type F1 {f1:.3f} (precision {p:.3f}, recall {r:.3f}); source country {src:.3f}; target country {tgt:.3f}"
+
+
+def main() -> None:
+    from corpus_gold import load_corpus
+
+    from legation.evaluate import main_event
+    from legation.extract.pipeline import Extractor
+    from legation.model import Document
+
+    labels = [lab for f in sorted((ROOT / "bench" / "gold").glob("corpus_*_labels.json"))
+              if "second" not in f.name for lab in json.loads(f.read_text(encoding="utf-8"))
+              if lab["corpus"] == "wikinews_articles.jsonl"]  # fmt: skip
+    texts = load_corpus(SHARED / "corpus", {"wikinews_articles.jsonl"})
+    extractor = Extractor()
+    alone, within = [], []
+    for label in labels:
+        article = texts[(label["corpus"], label["id"])]
+        sentence = article[label["start"] : label["end"]]
+        alone.append((label, main_event(extractor.read(Document(text=sentence, origin=label["id"])))))
+        events = [e for e in extractor.read(Document(text=article, origin=label["id"]))
+                  if e.provenance and e.provenance.span[0] < label["end"] and label["start"] < e.provenance.span[1]]  # fmt: skip
+        within.append((label, main_event(events)))
+    print(f"{len(labels)} labelled sentences from Wikinews articles")
+    print(f"read alone:          {score(alone, extractor)}")
+    print(f"read in the article: {score(within, extractor)}")
+
+
+if __name__ == "__main__":
+    main()
