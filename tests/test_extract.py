@@ -512,7 +512,9 @@ def test_an_article_places_the_actors_its_sentences_leave_unplaced(ex):
     assert (arrest.actor, arrest.target) == ("GBR", "GBR") and "placed by the article" in arrest.note
     _, events = read(ex, "Protests continued in Nairobi, Kenya, on Tuesday. Two people were shot dead near the parliament.")
     assert any(e.type == "ASSAULT" and e.actor == "KEN" for e in events)
-    # alone, or after a sentence naming several states, nobody is placed
+    # a person's name alone is not placed; nor is anyone alone, or after a sentence naming several states
+    _, events = read(ex, "Elections were held in Peru on Sunday. Maria Lopez criticised the new law on Monday.")
+    assert not any(e.actor == "PER" and "placed by the article" in e.note for e in events)
     assert read(ex, "Police arrested a 36-year-old man on suspicion of arson.")[1] == []
     _, events = read(ex, "Talks between Russia and Ukraine began in Istanbul, Turkey. Police detained two protesters.")
     assert not any(e.type == "COERCE" and e.actor for e in events)

@@ -314,6 +314,8 @@ WEAPON_MODES = {"", "firearms", "aerial", "heavy-weapons", "explosives", "primit
 DEFAULT_WEAPON = {"strike": "aerial", "bombard": "aerial", "bomb": "explosives"}
 # Verbs that name a harm, not who did it: "five people are killed" may be an accident.
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
+# Words that tell of violence done, so an unnamed attacker is one ("two were shot dead").
+VIOLENCE = ATTACK_NOUNS | HARM_VERBS | {"shoot", "stab", "bomb", "behead", "lynch"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
              "flood", "flooding", "landslide", "avalanche", "stampede", "wildfire", "storm", "cyclone", "typhoon", "cliff",
              "ravine", "blaze", "firework", "fireworks", "lightning", "leak", "malfunction", "explosion", "rain",
@@ -1145,7 +1147,8 @@ class Extractor:
         place = (location or next(filter(None, (self._place(v, by_token) for v in _conjoined(token))), None) or (
             token.dep_ == "nsubj" and not is_verbal(token) and self._place(token.head, by_token)) or (
             self._only_place(sent, by_token))) if unnamed else None
-        by_article = unnamed and not place and self._names_no_state(sent, by_token) and self._setting(sent, by_token)
+        by_article = unnamed and not place and _sentence_lemmas(sent) & VIOLENCE and self._names_no_state(sent, by_token) and (
+            self._setting(sent, by_token))
         if unnamed and (place or by_article) and self.kind(place or by_article) != "organisation":
             # "four people are shot dead in Coatzacoalcos, Mexico", "thousands marched in Hong
             # Kong": unnamed attackers and protesters are coded by the state they act in, as
@@ -1490,8 +1493,9 @@ class Extractor:
         states = {m.code: m for m in self._actors_in(sent, by_token) if m.kind not in ("organisation", "company")}
         if len(states) > 1 and scope:  # "police arrest ... in Wageningen, Netherlands, after ... Polish": the place
             states = {m.code: m for m in self._actors_in(scope, by_token) if m.kind not in ("organisation", "company")}
-        if not states and (setting := self._setting(sent, by_token)):
+        if not states and head.lemma_.lower() in DOMESTIC_HEADS and (setting := self._setting(sent, by_token)):
             # "Police arrested a 36-year-old man": the police of the state the article is in
+            # (a person's name alone is not enough to place them)
             sent.doc.user_data.setdefault("legation_by_article", set()).add(phrase[0].i)
             return ActorMention(phrase[0].i, phrase[-1].i + 1, setting, "state", " ".join(t.text for t in phrase)[:80])
         if len(states) != 1:
