@@ -332,6 +332,13 @@ def _of_noun(node) -> bool:
     return prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "ROOT")
 
 
+def _by_name(doc, mention) -> bool:
+    """A mention by a proper name ("France", "Lomé"), not a demonym ("Turkish soldiers"): one
+    that can say where something happens."""
+    last = doc[mention.end - 1]
+    return last.pos_ == "PROPN" and last.ent_type_ != "NORP"
+
+
 def _gunfire(sent) -> bool:
     """Someone opens fire or shoots: "as security forces open fire during protests"."""
     return any(t.lemma_.lower() == "shoot" or t.lemma_.lower() == "fire" and t.head.lemma_.lower() == "open" for t in sent)
@@ -1346,22 +1353,21 @@ class Extractor:
             return mention
         where = location or self._place(token, by_token)
         if where is None:
-            places = {m.code for m in self._actors_in(sent, by_token) if m is not mention and self._placed_state(m)
-                      and sent.doc[m.end - 1].pos_ == "PROPN" and sent.doc[m.end - 1].ent_type_ != "NORP"}  # fmt: skip
+            places = {m.code for m in self._actors_in(sent, by_token) if m is not mention and self._placed_state(m) and _by_name(sent.doc, m)}
             where = places.pop() if len(places) == 1 else None
         return replace(mention, code=where) if where and self.kind(where) == "state" else mention
 
     def _setting(self, sent, by_token) -> str | None:
-        """The state an article has placed its story in by this sentence: the one state the
-        last sentence before it that named places named ("... in Cheltenham, England. Police
-        arrested a man ..."). None in a document's first sentence; worked out once per document."""
+        """The state an article has placed its story in by this sentence: the state named,
+        alone, by the last sentence before it that named just one state by name ("... in
+        Cheltenham, England. Police arrested a man ..."). None until a sentence has; worked out
+        once per document."""
         memo = sent.doc.user_data.get("legation_settings")
         if memo is None:
             memo, current = {}, None
             for s in sent.doc.sents:
                 memo[s.start] = current
-                codes = {m.code for m in self._actors_in(s, by_token) if self._placed_state(m)
-                         and s.doc[m.end - 1].pos_ == "PROPN" and s.doc[m.end - 1].ent_type_ != "NORP"}  # fmt: skip
+                codes = {m.code for m in self._actors_in(s, by_token) if self._placed_state(m) and _by_name(s.doc, m)}
                 if len(codes) == 1:
                     current = codes.pop()
             sent.doc.user_data["legation_settings"] = memo
@@ -1377,7 +1383,7 @@ class Extractor:
         codes = {m.code for m in found}
         if len(codes) != 1 or self.kind(next(iter(codes))) != "state":
             return None
-        return found[0].code if all(sent.doc[m.end - 1].pos_ == "PROPN" and sent.doc[m.end - 1].ent_type_ != "NORP" for m in found) else None
+        return found[0].code if all(_by_name(sent.doc, m) for m in found) else None
 
     def _place(self, token, by_token) -> str | None:
         """The state of the first place the trigger's own clause puts it in ("at a school in
