@@ -502,6 +502,14 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     # an act in the sentence keeps its own type: the statement step adds nothing to it
     _, act = one(ex, "The French president said Russia illegally expelled two French diplomats.")
     assert act.type == "SANCTION"
+    # speaking about an event already known ("the attack") is the news; a new act is not
+    _, verdict = one(ex, "The Chilean foreign ministry described the raid as an illegal act against its embassy.")
+    assert (verdict.type, verdict.plover_mode, verdict.actor) == ("ACCUSE", "disapprove", "CHL")
+    _, blame = one(ex, "A Kenyan minister attributed the explosion to Somali militants.")
+    assert (blame.type, blame.plover_mode, blame.actor, blame.target) == ("ACCUSE", "allege", "KEN", "SOM")
+    _, involved = one(ex, "The Moldovan president said Russian agents were behind the riots.")
+    assert (involved.type, involved.actor, involved.target) == ("ACCUSE", "MDA", "RUS")
+    assert one(ex, "The Chilean foreign ministry said a raid on its embassy was illegal.")[1].type == "ASSAULT"
 
 
 def test_an_article_places_the_actors_its_sentences_leave_unplaced(ex):

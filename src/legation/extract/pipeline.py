@@ -168,9 +168,14 @@ ORDINARY_WORDS = {"Island"}
 # Verbs that make a statement, and the words that make a statement an accusation: "'... treats
 # the rule of law with contempt,' said the attorney general".
 STATING = {"say", "state", "tell", "write", "add", "comment", "describe", "characterize", "characterise", "call",
-           "declare", "argue", "note", "insist", "claim", "cite", "allege", "remark", "respond", "reply"}
-# ... and the verbs that make any statement one: "his associates alleged he was poisoned".
-ALLEGING = {"allege"}
+           "declare", "argue", "note", "insist", "claim", "cite", "allege", "remark", "respond", "reply",
+           "attribute"}
+# ... the verbs that make any statement one: "his associates alleged he was poisoned", "attributed
+# the bombing to the rebels"; and the words that lay an act at someone's door ("said foreign
+# services were involved in the protests", "said Iran was behind the attack").
+ALLEGING = {"allege", "attribute"}
+IMPLICATING = {"involve", "involvement", "responsible", "responsibility", "behind", "orchestrate", "mastermind",
+               "sponsor", "complicit", "complicity", "culprit", "perpetrator"}
 CRITICISM = {"contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
              "corruption", "shameful", "shame", "disgrace", "disgraceful", "stingy", "irresponsible", "reckless",
              "lie", "liar", "dangerous", "outrageous", "hypocrisy", "hypocritical", "racist", "betrayal", "betray",
@@ -347,6 +352,12 @@ def _gunfire(sent) -> bool:
 def _will(token) -> bool:
     """Said to be going to happen with "will", not planned, prepared or decided."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
+
+
+def _definite(token) -> bool:
+    """A noun that points to something already known: "the attack", "Nabil's murder"."""
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
+               for c in token.children)
 
 
 def is_verbal(token) -> bool:
@@ -832,6 +843,7 @@ class Extractor:
             triggers.sort(key=lambda tr: (_depth(tr[0]), tr[0].i))
             framed: set[int] = set()
             found: list[Event] = []
+            topics: list = []  # event nouns a statement speaks about ("characterised the attack as")
             for token, rule in triggers:
                 if self._subsumed(token, framed):
                     continue
@@ -842,20 +854,24 @@ class Extractor:
                     if event.id not in seen:
                         seen.add(event.id)  # "kills 14 and injures 35" is one assault
                         found.append(event)
-            if not found:
+                        topics.append(token)
+            if all(not is_verbal(t) and _definite(t) for t in topics):
                 # A sentence whose only act is a statement: "'the president treats the rule
-                # of law with contempt,' said the attorney general" is an accusation.
+                # of law with contempt,' said the attorney general" is an accusation. So is
+                # one that speaks about an event already known by its definite noun ("Iraq characterised
+                # the attack as a violation of its sovereignty"): the speaking is the news.
                 statement = self._statement(sent, s_index, by_token, document, published)
-                if statement is not None:
-                    found.append(statement)
+                if statement is not None and all(statement.provenance.trigger[0] in
+                                                 {a.idx for a in t.ancestors} for t in topics):
+                    found = [statement]
             out += sorted(found, key=lambda e: e.provenance.trigger[0])
         return out
 
     def _statement(self, sent, s_index, by_token, document, published) -> Event | None:
         """The act a statement itself performs, when its words say so: criticism is an
         accusation (ACCUSE `disapprove`), an allegation ACCUSE `allege`, "should" or "must" a
-        demand (REQUEST). Only for a named speaker, and only where the sentence holds no other
-        event."""
+        demand (REQUEST). Only for a named speaker; the caller asks only where the sentence
+        holds no event told by a verb."""
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in STATING:
                 continue
@@ -864,7 +880,7 @@ class Extractor:
                 continue
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "punct", "aux", "neg") for t in c.subtree]
             words = {t.lemma_.lower() for t in said}
-            if verb.lemma_.lower() in ALLEGING:
+            if verb.lemma_.lower() in ALLEGING or words & IMPLICATING:
                 rule = TriggerRule("ACCUSE", "allege", "", "")
             elif words & CRITICISM:
                 rule = TriggerRule("ACCUSE", "disapprove", "", "")
