@@ -496,6 +496,11 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     assert read(ex, "The Spanish minister said the weather was fine.")[1] == []
     _, reply = one(ex, "The Hungarian foreign minister responded that the ruling was a disgrace.")
     assert (reply.type, reply.actor) == ("ACCUSE", "HUN")
+    # naming something in words of praise supports it; in words of blame accuses it
+    _, praise = one(ex, "The Czech president called the Polish decision a historic and courageous step.")
+    assert (praise.type, praise.actor, praise.target) == ("SUPPORT", "CZE", "POL")
+    _, blame = one(ex, "The Czech president called the Polish decision a historic failure.")
+    assert (blame.type, blame.actor) == ("ACCUSE", "CZE")
     # an attack on a plan or an inquiry is words, not force
     _, words = one(ex, "The Polish prime minister attacked the German plan as reckless.")
     assert (words.type, words.plover_mode, words.actor, words.target) == ("ACCUSE", "disapprove", "POL", "DEU")

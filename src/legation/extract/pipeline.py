@@ -95,6 +95,7 @@ NEEDS = {
     "cooperation": {"with", "cooperation", "cooperate", "aid", "funding", "support", "import", "export", "trade",
                     "deal", "talks", "negotiation", "sharing", "flight", "supply", "shipment"},
     "naming": {"<naming>"},
+    "praising": {"<praising>"},
     "debt": {"debt", "arrears", "salary", "compensation", "reparation"},
     "food": {"food", "meal", "eat"},
     "access": {"access", "internet", "website", "site", "instagram", "whatsapp", "telegram", "facebook", "twitter",
@@ -186,6 +187,11 @@ CRITICISM = {"contempt", "abuse", "violation", "violate", "illegal", "unlawful",
              "unfounded", "disregard", "arrogance", "arrogant", "terrorist", "failure", "failed", "vicious", "brutal",
              "brutality", "cruel", "inhumane", "misconduct", "negligence", "negligent", "harassment", "discrimination",
              "discriminatory", "mismanagement", "incompetence", "cheat", "cheating", "stolen", "destruction"}  # fmt: skip
+# Words of praise: "called the deal historic" supports what it names.
+PRAISE = {"decent", "courageous", "brave", "excellent", "historic", "justified", "wise", "admirable", "constructive",
+          "swift", "decisive", "success", "successful", "hero", "heroic", "honourable", "honorable", "remarkable",
+          "wonderful", "great", "friend", "partner", "ally", "visionary", "statesman", "landmark", "breakthrough",
+          "positive", "welcome", "fair", "legitimate", "necessary", "appropriate", "correct", "strong"}  # fmt: skip
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling", "proclamation", "decision"}
@@ -905,8 +911,16 @@ class Extractor:
         lo, hi = token.left_edge.i, token.right_edge.i
         if any(e.label_ == "ORG" and lo <= e.start <= hi and e[-1].lemma_.lower() not in NOT_ORGANISATIONS for e in token.doc.ents):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
-        if any(c.dep_ == "oprd" for c in token.children):
-            phrase.add("<naming>")  # "called Zelenskyy a dictator"
+        # "called Zelenskyy a dictator"; the small model hangs some predicates on the object
+        # as adjectives after it ("called the order swift and decisive")
+        named = [t for c in token.children if c.dep_ == "oprd" for t in c.subtree]
+        named += [t for c in token.children if c.dep_ == "dobj" for a in c.children
+                  if a.dep_ == "amod" and a.i > c.i for t in a.subtree]
+        if named:
+            phrase.add("<naming>")
+            judged = {t.lemma_.lower() for t in named}
+            if judged & PRAISE and not judged & CRITICISM:
+                phrase.add("<praising>")  # "called Biden a decent man"
         return phrase
 
     def _may_trigger(self, token) -> bool:
