@@ -479,6 +479,15 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Turkish troops and tanks enter the Syrian town of Manbij.", "MOBILIZE", "TUR", "SYR"),
         ("Three Russian drones entered Romanian airspace overnight.", "MOBILIZE", "RUS", "ROU"),
         ("Russian troops enter Kupiansk with heavy street fighting underway.", "ASSAULT", "RUS", "UKR"),
+        # a measure announced is taken: restrictions on trade are a sanction, others coercion
+        ("Canada announced new restrictions on imports from Belarus.", "SANCTION", "CAN", "BLR"),
+        ("Hungary announced new restrictions on the press.", "COERCE", "HUN", "HUN"),
+        ("Japan announced a new set of tariff rates on steel from Vietnam.", "SANCTION", "JPN", "VNM"),
+        ("The Norwegian government announced $200 million in funding for Sudan.", "AID", "NOR", "SDN"),
+        # people, parties and state bodies the gazetteer lists stand for their state
+        ("Likud accused Hezbollah of firing rockets.", "ACCUSE", "ISR", "LBN"),
+        ("Mitsotakis criticised the Turkish plan.", "ACCUSE", "GRC", "TUR"),
+        ("The Bundestag condemned the Russian strike.", "ACCUSE", "DEU", "RUS"),
     ],
 )
 def test_patterns_of_real_news(ex, text, type_, source, target):

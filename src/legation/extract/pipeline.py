@@ -95,6 +95,8 @@ NEEDS = {
     "cooperation": {"with", "cooperation", "cooperate", "aid", "funding", "support", "import", "export", "trade",
                     "deal", "talks", "negotiation", "sharing", "flight", "supply", "shipment"},
     "naming": {"<naming>"},
+    "commerce": {"flight", "import", "export", "trade", "investment", "shipment", "airline", "good",
+                 "product", "transaction", "remittance"},
     "praising": {"<praising>"},
     "debt": {"debt", "arrears", "salary", "compensation", "reparation"},
     "food": {"food", "meal", "eat"},
@@ -239,7 +241,8 @@ SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod", "ap
 MAIN_CLAUSE = 0.2
 # Nouns that carry the event named by their modifier: "a mediation mission", "an aid programme".
 EVENT_CARRIERS = {"mission", "effort", "campaign", "operation", "process", "initiative", "bid", "drive",
-                  "programme", "program", "package", "deal", "agreement", "order", "warrant"}  # fmt: skip
+                  "programme", "program", "package", "deal", "agreement", "order", "warrant", "rate", "hike",
+                  "increase"}  # fmt: skip
 # The part of a state an actor phrase names, by the words around the state's name.
 SECTORS = {
     "government": {"government", "ministry", "minister", "president", "premier", "parliament", "cabinet",
