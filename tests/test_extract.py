@@ -484,6 +484,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Hungary announced new restrictions on the press.", "COERCE", "HUN", "HUN"),
         ("Japan announced a new set of tariff rates on steel from Vietnam.", "SANCTION", "JPN", "VNM"),
         ("The Norwegian government announced $200 million in funding for Sudan.", "AID", "NOR", "SDN"),
+        # a critic or supporter is one only when the sentence says someone is one
+        ("Poland has been a strong supporter of the Ukrainian government.", "SUPPORT", "POL", "UKR"),
+        ("The Czech president is an outspoken critic of the Hungarian government.", "ACCUSE", "CZE", "HUN"),
         # people, parties and state bodies the gazetteer lists stand for their state
         ("Likud accused Hezbollah of firing rockets.", "ACCUSE", "ISR", "LBN"),
         ("Mitsotakis criticised the Turkish plan.", "ACCUSE", "GRC", "TUR"),
@@ -524,6 +527,7 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     _, involved = one(ex, "The Moldovan president said Russian agents were behind the riots.")
     assert (involved.type, involved.actor, involved.target) == ("ACCUSE", "MDA", "RUS")
     assert one(ex, "The Chilean foreign ministry said a raid on its embassy was illegal.")[1].type == "ASSAULT"
+    assert read(ex, "A Belarusian critic of the president was seen in Vilnius.")[1] == []
 
 
 def test_an_article_places_the_actors_its_sentences_leave_unplaced(ex):

@@ -95,6 +95,7 @@ NEEDS = {
     "cooperation": {"with", "cooperation", "cooperate", "aid", "funding", "support", "import", "export", "trade",
                     "deal", "talks", "negotiation", "sharing", "flight", "supply", "shipment"},
     "naming": {"<naming>"},
+    "predicate": {"<predicate>"},
     "commerce": {"flight", "import", "export", "trade", "investment", "shipment", "airline", "good",
                  "product", "transaction", "remittance"},
     "praising": {"<praising>"},
@@ -914,6 +915,8 @@ class Extractor:
         lo, hi = token.left_edge.i, token.right_edge.i
         if any(e.label_ == "ORG" and lo <= e.start <= hi and e[-1].lemma_.lower() not in NOT_ORGANISATIONS for e in token.doc.ents):
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
+        if token.dep_ == "attr":
+            phrase.add("<predicate>")  # "Navalny is an outspoken critic of Putin"
         # "called Zelenskyy a dictator"; the small model hangs some predicates on the object
         # as adjectives after it ("called the order swift and decisive")
         named = [t for c in token.children if c.dep_ == "oprd" for t in c.subtree]
