@@ -121,6 +121,11 @@ def test_a_hostile_act_held_out_is_a_threat_one_announced_the_act_and_a_friendly
 
 
 # -- modality and attribution ---------------------------------------------------------
+    # so is legal action held out; legal action announced is the act, still to come
+    _, vow = one(ex, "The Georgian opposition leader vowed to challenge the result in the Constitutional Court.")
+    assert (vow.type, vow.plover_mode, vow.actor) == ("THREATEN", "", "GEO")
+    _, sue = one(ex, "Mexico will sue the American gun makers.")
+    assert (sue.type, sue.plover_mode, sue.modality.value) == ("ACCUSE", "allege", "future")
 
 
 def test_claimed_is_kept_apart_from_fact(ex):

@@ -364,6 +364,12 @@ def _will(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
 
 
+def _legal_action(rule: TriggerRule) -> bool:
+    """Suing, charging, challenging in court: held out ("vowed to challenge the result in
+    court", "would sue the newspaper"), a threat like any hostile act."""
+    return rule.type == "ACCUSE" and rule.mode == "allege"
+
+
 def _definite(token) -> bool:
     """A noun that points to something already known: "the attack", "Nabil's murder"."""
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")
@@ -510,7 +516,7 @@ def threat_mode(act: TriggerRule) -> str:
         return act.mode
     if act.type == "SANCTION" and act.mode in ("withdraw", "discontinue"):
         return "relations"
-    return "restrict"
+    return "" if _legal_action(act) else "restrict"  # legal action has no mode of its own
 
 
 def _clause(token) -> list:
@@ -1088,7 +1094,7 @@ class Extractor:
             # stays AGREE, as the PLOVER gold standard codes it (the codebook's text would
             # make it CONCEDE).
             promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
-            if promised is not None and promised.type in HOSTILE:
+            if promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
         # "unions threatened to call a nationwide strike": a protest's target even as a threat
         protest_threat = rule.type == "PROTEST" or any(
@@ -1104,7 +1110,8 @@ class Extractor:
                 rule = TriggerRule("CONCEDE", "", "", "")
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
-            elif rule.type in HOSTILE and (modality is Modality.HYPOTHETICAL or not _will(token)):
+            elif (rule.type in HOSTILE or _legal_action(rule) and not any(c.dep_ == "nsubjpass" for c in token.children)) and (
+                    modality is Modality.HYPOTHETICAL or not _will(token)):
                 # "would blockade Paris", "will boycott unless ...": a hostile act held out is a
                 # threat; one announced as decided ("will raise tariffs on Canada") is the act,
                 # with its modality saying it is still to come
