@@ -859,7 +859,7 @@ class Extractor:
             triggers.sort(key=lambda tr: (_depth(tr[0]), tr[0].i))
             framed: set[int] = set()
             found: list[Event] = []
-            topics: list = []  # event nouns a statement speaks about ("characterised the attack as")
+            topics: list = []  # the trigger of each event found
             for token, rule in triggers:
                 if self._subsumed(token, framed):
                     continue
@@ -874,11 +874,13 @@ class Extractor:
             if all(not is_verbal(t) and _definite(t) for t in topics):
                 # A sentence whose only act is a statement: "'the president treats the rule
                 # of law with contempt,' said the attorney general" is an accusation. So is
-                # one that speaks about an event already known by its definite noun ("Iraq characterised
-                # the attack as a violation of its sovereignty"): the speaking is the news.
+                # one whose events are known already, named by definite nouns the statement
+                # governs ("Iraq characterised the attack as a violation of its sovereignty"):
+                # the speaking is the news.
                 statement = self._statement(sent, s_index, by_token, document, published)
-                if statement is not None and all(statement.provenance.trigger[0] in
-                                                 {a.idx for a in t.ancestors} for t in topics):
+                if statement is not None and all(
+                    statement.provenance.trigger[0] in {a.idx for a in t.ancestors} for t in topics
+                ):
                     found = [statement]
             out += sorted(found, key=lambda e: e.provenance.trigger[0])
         return out
