@@ -44,10 +44,12 @@ SETS = [
     ("real news, blind test set 9 (scored once)", ROOT / "bench" / "gold" / "corpus_blind9_labels.json"),
     ("Wikinews prose, later sentences, blind set 10 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind10_labels.json"),
     ("Wikinews prose, later sentences, blind set 11 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind11_labels.json"),
+    ("Wikinews prose, later sentences, blind set 12 (scored once)", ROOT / "bench" / "gold" / "corpus_blind12_labels.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
     ("real news, blind test sets 4 to 9 together", tuple(f"corpus_blind{n}" for n in range(4, 10))),
+    ("Wikinews prose, blind sets 10 to 12 together", tuple(f"corpus_blind{n}" for n in range(10, 13))),
 ]
 
 
