@@ -329,6 +329,8 @@ WEAPON_MODES = {"", "firearms", "aerial", "heavy-weapons", "explosives", "primit
 DEFAULT_WEAPON = {"strike": "aerial", "bombard": "aerial", "bomb": "explosives"}
 # Verbs that name a harm, not who did it: "five people are killed" may be an accident.
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
+# What an event's note says of an actor only the article's earlier sentences place.
+PLACED_BY_ARTICLE = "actor placed by the article: the state it names before"
 # Words that tell of violence done, so an unnamed attacker is one ("two were shot dead").
 VIOLENCE = ATTACK_NOUNS | HARM_VERBS | {"shoot", "stab", "bomb", "behead", "lynch"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
@@ -1167,7 +1169,7 @@ class Extractor:
             # A protest names no one when it is against the protesters' own government, and
             # police or rebels acting on unnamed people act inside their own state.
             target, target_sector = source, "government" if rule.type == "PROTEST" else ""
-        note = "actor placed by the article: the state it names before" if placed else ""
+        note = PLACED_BY_ARTICLE if placed else ""
         passive = any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children)
         # a headline verb the parser took for a noun has lost its subject with its parse
         misparsed = token.pos_ == "NOUN" and is_verbal(token)
@@ -1178,7 +1180,7 @@ class Extractor:
             state = location or (target if target and self.kind(target) == "state" else None) or (
                 named.pop() if len(named) == 1 else None)  # "executives ... in Bangkok, Thailand, are arrested"
             if not state and not named and (state := self._setting(sent, by_token)):
-                note = "actor placed by the article: the state it names before"
+                note = PLACED_BY_ARTICLE
             if state:
                 source, source_text, source_sector = state, "", "police" if rule.type == "COERCE" else "government"
                 if not target and rule.mode in LEGAL_MODES:
