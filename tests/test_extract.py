@@ -246,6 +246,19 @@ def test_one_event_from_two_documents_is_one_event_with_two_sources(ex, tmp_path
         assert len(ledger.sources_of([events[0].id])[events[0].id]) == 2
 
 
+def test_an_event_told_again_later_in_an_article_keeps_both_sentences_as_evidence(ex, tmp_path):
+    text = ("Police in Kenya arrested two opposition lawmakers on Monday. The lawmakers had called "
+            "for protests over the budget. Kenyan police arrested the two lawmakers on Monday after a rally.")
+    doc, events = read(ex, text)
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert [e.provenance.sentence for e in arrests] == [0, 2]
+    assert arrests[0].id == arrests[1].id and (arrests[0].actor, arrests[0].target) == ("KEN", "KEN")
+    with Ledger(tmp_path / "l.duckdb") as ledger:
+        assert ledger.add_document(doc, events).events_new == len({e.id for e in events})
+        locators = [s["locator"] for s in ledger.sources_of([arrests[0].id])[arrests[0].id]]
+        assert sorted(loc.split(",")[0] for loc in locators) == ["sentence 0", "sentence 2"]
+
+
 def test_a_person_named_with_a_country_keeps_it_later_in_the_document(ex):
     _, events = read(ex, "Russian President Vladimir Putin met the Chinese leader on Monday. "
                          "On Tuesday Putin threatened Lithuania with sanctions.")

@@ -852,8 +852,10 @@ class Extractor:
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         published = document.published.end if document.published else None
         out: list[Event] = []
-        seen: set[str] = set()
         for s_index, sent in enumerate(doc.sents):
+            # An event told again in a later sentence is kept there too, with its own span:
+            # the two share one id, and the ledger keeps one event with both as sources.
+            seen: set[str] = set()
             triggers = [(t, rule) for t in sent if self._may_trigger(t) and (rule := self._rule(t))]
             # Governing triggers first: a trigger inside the phrase of one that made an event
             # is part of that event; one under a trigger that made none, or one with no actor
