@@ -531,9 +531,17 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     assert (praise.type, praise.actor, praise.target) == ("SUPPORT", "CZE", "POL")
     _, blame = one(ex, "The Czech president called the Polish decision a historic failure.")
     assert (blame.type, blame.actor) == ("ACCUSE", "CZE")
+    # thanks and congratulations in a statement are praise; "pleased" about the weather is not
+    _, thanks = one(ex, "Indian Prime Minister Narendra Modi said he was grateful to Japan for its help after the floods.")
+    assert (thanks.type, thanks.actor, thanks.target) == ("SUPPORT", "IND", "JPN")
+    _, thanks = one(ex, "The mayor of Kyiv thanked Polish firefighters for their courage.")
+    assert (thanks.type, thanks.actor, thanks.target) == ("SUPPORT", "UKR", "POL")
+    assert read(ex, "The Spanish minister said he was pleased that the rain had stopped.")[1] == []
     # an attack on a plan or an inquiry is words, not force
     _, words = one(ex, "The Polish prime minister attacked the German plan as reckless.")
     assert (words.type, words.plover_mode, words.actor, words.target) == ("ACCUSE", "disapprove", "POL", "DEU")
+    _, words = one(ex, "On television the Turkish president attacked the American proclamation on the Golan Heights.")
+    assert (words.type, words.actor, words.target) == ("ACCUSE", "TUR", "USA")
     # an act in the sentence keeps its own type: the statement step adds nothing to it
     _, act = one(ex, "The French president said Russia illegally expelled two French diplomats.")
     assert act.type == "SANCTION"

@@ -131,7 +131,9 @@ NEEDS = {
     "resignation": {"resignation"},
     "in_force": {"force", "effect"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
-               "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform"},
+               "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform",
+               "proclamation", "announcement", "subpoena", "speech", "rhetoric", "stance", "handling", "behaviour",
+               "behavior", "accusation", "allegation", "conduct", "record"},
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
@@ -195,6 +197,11 @@ PRAISE = {"decent", "courageous", "brave", "excellent", "historic", "justified",
           "swift", "decisive", "success", "successful", "hero", "heroic", "honourable", "honorable", "remarkable",
           "wonderful", "great", "friend", "partner", "ally", "visionary", "statesman", "landmark", "breakthrough",
           "positive", "welcome", "fair", "legitimate", "necessary", "appropriate", "correct", "strong"}  # fmt: skip
+# Words that make a statement praise ("said he was pleased with the welcome", "'Congratulations
+# to ...,' wrote the senator"); narrower than PRAISE, whose words also describe plain facts.
+ACCLAIM = {"congratulation", "congratulations", "congratulate", "proud", "grateful", "gratitude", "thank", "thanks",
+           "thankful", "pleased", "delighted", "applaud", "admire", "heroic", "courageous", "excellent", "wonderful",
+           "commend"}  # fmt: skip
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling", "proclamation", "decision"}
@@ -906,12 +913,14 @@ class Extractor:
                 rule = TriggerRule("ACCUSE", "allege", "", "")
             elif words & CRITICISM:
                 rule = TriggerRule("ACCUSE", "disapprove", "", "")
+            elif (words | {t.lower_ for t in said}) & ACCLAIM:
+                rule = TriggerRule("SUPPORT", "", "", "")
             elif any(t.dep_ == "aux" and t.lower_ in ("should", "must") for t in said):
                 rule = DEMAND
             else:
                 continue
             event = self._frame(verb, rule, sent, s_index, by_token, document, published)
-            if event is not None:
+            if event is not None and (event.target or rule.type != "SUPPORT"):  # praise is of someone
                 return replace(event, confidence=round(event.confidence * 0.8, 3), note="; ".join(
                     filter(None, (event.note, "a statement: its words make it the act"))))
         return None
