@@ -505,6 +505,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # a critic or supporter is one only when the sentence says someone is one
         ("Poland has been a strong supporter of the Ukrainian government.", "SUPPORT", "POL", "UKR"),
         ("The Czech president is an outspoken critic of the Hungarian government.", "ACCUSE", "CZE", "HUN"),
+        # finalizing an agreement is the codebook's SUPPORT; reaching one is AGREE
+        ("Peru finalized a trade agreement with Indonesia on Monday.", "SUPPORT", "PER", "IDN"),
+        ("Peru reached a trade agreement with Indonesia on Monday.", "AGREE", "PER", "IDN"),
         # people, parties and state bodies the gazetteer lists stand for their state
         ("Likud accused Hezbollah of firing rockets.", "ACCUSE", "ISR", "LBN"),
         ("Mitsotakis criticised the Turkish plan.", "ACCUSE", "GRC", "TUR"),

@@ -85,6 +85,7 @@ NEEDS = {
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
+    "pact": {"agreement", "deal", "accord", "treaty", "pact", "partnership"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
                "airstrike", "casualty", "wound", "storm"},
