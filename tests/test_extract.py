@@ -555,6 +555,10 @@ def test_a_statement_is_an_act_only_when_its_words_make_it_one(ex):
     assert (blame.type, blame.plover_mode, blame.actor, blame.target) == ("ACCUSE", "allege", "KEN", "SOM")
     _, involved = one(ex, "The Moldovan president said Russian agents were behind the riots.")
     assert (involved.type, involved.actor, involved.target) == ("ACCUSE", "MDA", "RUS")
+    _, involved = one(ex, "The Georgian foreign minister said the blackout was likely Russia's doing.")
+    assert (involved.type, involved.plover_mode, involved.actor, involved.target) == ("ACCUSE", "allege", "GEO", "RUS")
+    _, against = one(ex, "The Iraqi prime minister spoke out against the American strike.")
+    assert (against.type, against.actor, against.target) == ("ACCUSE", "IRQ", "USA")
     assert one(ex, "The Chilean foreign ministry said a raid on its embassy was illegal.")[1].type == "ASSAULT"
     assert read(ex, "A Belarusian critic of the president was seen in Vilnius.")[1] == []
 

@@ -85,6 +85,7 @@ NEEDS = {
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
+    "against": {"against"},
     "pact": {"agreement", "deal", "accord", "treaty", "pact", "partnership"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
@@ -174,7 +175,7 @@ ASPECTUAL = {"resume", "continue", "erupt", "spread", "escalate", "intensify", "
 ORDINARY_WORDS = {"Island"}
 # Verbs that make a statement, and the words that make a statement an accusation: "'... treats
 # the rule of law with contempt,' said the attorney general".
-STATING = {"say", "state", "tell", "write", "add", "comment", "describe", "characterize", "characterise", "call",
+STATING = {"say", "speak", "state", "tell", "write", "add", "comment", "describe", "characterize", "characterise", "call",
            "declare", "argue", "note", "insist", "claim", "cite", "allege", "remark", "respond", "reply",
            "attribute"}
 # ... the verbs that make any statement one: "his associates alleged he was poisoned", "attributed
@@ -182,7 +183,7 @@ STATING = {"say", "state", "tell", "write", "add", "comment", "describe", "chara
 # services were involved in the protests", "said Iran was behind the attack").
 ALLEGING = {"allege", "attribute"}
 IMPLICATING = {"involve", "involvement", "responsible", "responsibility", "behind", "orchestrate", "mastermind",
-               "sponsor", "complicit", "complicity", "culprit", "perpetrator"}
+               "doing", "sponsor", "complicit", "complicity", "culprit", "perpetrator"}
 CRITICISM = {"contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
              "corruption", "shameful", "shame", "disgrace", "disgraceful", "stingy", "irresponsible", "reckless",
              "lie", "liar", "dangerous", "outrageous", "hypocrisy", "hypocritical", "racist", "betrayal", "betray",
