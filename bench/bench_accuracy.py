@@ -4,8 +4,8 @@
 
 Sets: the PLOVER development set (`../shared/data/plover/gold_dev.json`), the sentences
 written for Legation (`tests/data/gold_heldout.json`), and the labels over real news in
-`bench/gold/` joined with `../shared/data/corpus` (see `bench/gold/README.md`), and the blind
-sets of one day pooled into one row. The same measures as `legation eval`: event-type F1,
+`bench/gold/` joined with `../shared/data/corpus` or, for the written set, holding their own
+sentences (see `bench/gold/README.md`), and the blind sets of one day pooled into one row. The same measures as `legation eval`: event-type F1,
 source and target country accuracy, source, target and mode F1.
 """
 
@@ -44,12 +44,14 @@ SETS = [
     ("real news, blind test set 9 (scored once)", ROOT / "bench" / "gold" / "corpus_blind9_labels.json"),
     ("Wikinews prose, later sentences, blind set 10 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind10_labels.json"),
     ("Wikinews prose, later sentences, blind set 11 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind11_labels.json"),
-    ("Wikinews prose, later sentences, blind set 12 (scored once)", ROOT / "bench" / "gold" / "corpus_blind12_labels.json"),
+    ("Wikinews prose, later sentences, blind set 12 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind12_labels.json"),
+    ("Wikinews prose, the last later sentences, blind set 13 (scored once)", ROOT / "bench" / "gold" / "corpus_blind13_labels.json"),
+    ("news sentences written for a blind test, blind set 14 (scored once)", ROOT / "bench" / "gold" / "written_blind14.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
     ("real news, blind test sets 4 to 9 together", tuple(f"corpus_blind{n}" for n in range(4, 10))),
-    ("Wikinews prose, blind sets 10 to 12 together", tuple(f"corpus_blind{n}" for n in range(10, 13))),
+    ("Wikinews prose, blind sets 10 to 13 together", tuple(f"corpus_blind{n}" for n in range(10, 14))),
 ]
 
 
@@ -70,7 +72,7 @@ def main() -> None:
             if not path.exists():
                 print(f"{path}: missing, left out", file=sys.stderr)
                 continue
-            if "bench" in path.parts:
+            if path.name.startswith("corpus_"):  # labels that name their corpus sentence
                 labels = json.loads(path.read_text(encoding="utf-8"))
                 records, problems = build(labels, load_corpus(SHARED / "corpus", {lab["corpus"] for lab in labels}))
                 if problems:
