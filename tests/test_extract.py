@@ -505,6 +505,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         # a critic or supporter is one only when the sentence says someone is one
         ("Poland has been a strong supporter of the Ukrainian government.", "SUPPORT", "POL", "UKR"),
         ("The Czech president is an outspoken critic of the Hungarian government.", "ACCUSE", "CZE", "HUN"),
+        # a weapons test is a show of force (MOBILIZE weapons), whichever word says it
+        ("North Korea carried out its first nuclear test on Monday.", "MOBILIZE", "PRK", ""),
+        ("Iran conducted a missile test on Sunday.", "MOBILIZE", "IRN", ""),
         # finalizing an agreement is the codebook's SUPPORT; reaching one is AGREE
         ("Peru finalized a trade agreement with Indonesia on Monday.", "SUPPORT", "PER", "IDN"),
         ("Peru reached a trade agreement with Indonesia on Monday.", "AGREE", "PER", "IDN"),
