@@ -46,7 +46,7 @@ SETS = [
     ("Wikinews prose, later sentences, blind set 11 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind11_labels.json"),
     ("Wikinews prose, later sentences, blind set 12 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind12_labels.json"),
     ("Wikinews prose, the last later sentences, blind set 13 (scored once)", ROOT / "bench" / "gold" / "corpus_blind13_labels.json"),
-    ("news sentences written for a blind test, blind set 14 (scored once)", ROOT / "bench" / "gold" / "written_blind14.json"),
+    ("news sentences written for a blind test, blind set 14 (errors read after one score)", ROOT / "bench" / "gold" / "written_blind14.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
