@@ -5,8 +5,9 @@
 Sets: the PLOVER development set (`../shared/data/plover/gold_dev.json`), the sentences
 written for Legation (`tests/data/gold_heldout.json`), and the labels over real news in
 `bench/gold/` joined with `../shared/data/corpus` or, for the written set, holding their own
-sentences (see `bench/gold/README.md`), and the blind sets of one day pooled into one row. The same measures as `legation eval`: event-type F1,
-source and target country accuracy, source, target and mode F1.
+sentences (see `bench/gold/README.md`), and the blind sets of one day pooled into one row.
+The same measures as `legation eval`: event-type F1, source and target country accuracy,
+source, target and mode F1.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ The labellers of the sets in `bench/gold/` kept the items they skipped (accident
 elections, disasters ...) in `corpus_*_skipped.json`, each naming the corpus sentence they
 looked at, and `written_*_skipped.json`, each holding its sentence. This reads those sentences
 (the first joined with `../shared/data/corpus`) and counts the ones that give an event with an
-actor, by type, for each kind of file and for all. Some skipped sentences do hold an event the labeller chose
-not to code (an appointment, a vote), so the figure is an upper bound on invented events.
+actor, by type, for each kind of file and for all. Some skipped sentences do hold an event the
+labeller chose not to code (an appointment, a vote), so the figure is an upper bound on
+invented events.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ NEEDS = {
     "hunger": {"hunger"},
     "labour": {"general", "worker", "union", "labour", "labor", "employee", "teacher", "doctor", "nurse", "staff",
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
-    "testing": {"test", "exercise", "drill", "unarmed"},
+    "testing": {"test"},
     "nuclear": {"nuclear", "atomic", "thermonuclear", "hydrogen"},
     "punishment": {"sentence", "fine", "penalty", "verdict", "conviction"},
     "sanctions": {"sanction", "sanctions", "embargo", "boycott"},
