@@ -414,6 +414,11 @@ def _qualifies_attack(t) -> bool:
     return t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.lemma_.lower() in ATTACK_NOUNS
 
 
+def _attack_modifier(mention, doc) -> bool:
+    """The actor is named only by qualifying an attack ("a Russian drone attack")."""
+    return _qualifies_attack(doc[mention.end - 1])
+
+
 def _vague_place(mention, token) -> int:
     """How loosely a place locates the event: 0 "in Zhob, Pakistan", 1 "near Kyiv", 2 "near
     the Afghanistan border" (a border says where the event is not) or "in U.S. airstrikes"
@@ -620,6 +625,7 @@ class ActorMention:
     code: str
     kind: str  # state | organisation | ...
     text: str
+    placed_by_article: bool = False  # placed by the state the article named before, not by the sentence
 
 
 class Extractor:
@@ -1164,7 +1170,7 @@ class Extractor:
         if rule.type in ("ASSAULT", "MOBILIZE") and source_m is not None and source_m.kind == "company":
             return None  # "Blue Origin launches its New Glenn rocket": a company's launch is no attack
         source_m, target_m = (self._acting_in(m, token, sent, by_token, location) for m in (source_m, target_m))
-        placed = source_m is not None and source_m.start in token.doc.user_data.get("legation_by_article", ())
+        placed = source_m is not None and source_m.placed_by_article
         source_sector = self._sector(source_m, sent)
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
@@ -1268,7 +1274,7 @@ class Extractor:
                 target, target_text, target_sector = target_m.code, target_m.text, self._sector(target_m, sent)
                 note = "; ".join(filter(None, (note, "target: the one other state the sentence names")))
         inward_attack = (rule.type == "ASSAULT" and source_m is not None and source_sector in ("military", "police")
-                         and not _qualifies_attack(token.doc[source_m.end - 1]) and not self._actors_in(sent, by_token)[1:])
+                         and not _attack_modifier(source_m, token.doc) and not self._actors_in(sent, by_token)[1:])
         clemency = rule.mode == "release" and token.lemma_.lower() in CLEMENCY
         if (rule.type in INWARD_TYPES or inward_attack or clemency) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
             # "the Hungarian parliament votes to ban Pride events": a state's coercion or
@@ -1563,8 +1569,7 @@ class Extractor:
         if not states and head.lemma_.lower() in DOMESTIC_HEADS and (setting := self._setting(sent, by_token)):
             # "Police arrested a 36-year-old man": the police of the state the article is in
             # (a person's name alone is not enough to place them)
-            sent.doc.user_data.setdefault("legation_by_article", set()).add(phrase[0].i)
-            return ActorMention(phrase[0].i, phrase[-1].i + 1, setting, "state", " ".join(t.text for t in phrase)[:80])
+            return ActorMention(phrase[0].i, phrase[-1].i + 1, setting, "state", " ".join(t.text for t in phrase)[:80], True)
         if len(states) != 1:
             return None
         only = next(iter(states.values()))
@@ -1637,7 +1642,7 @@ class Extractor:
             if context is not None and keep(context) and not (
                 # "civilians are injured in a Russian drone attack": the attacker's state is not theirs
                 rule is not None and rule.type == "ASSAULT" and exclude is not None and context.code == exclude.code
-                and _qualifies_attack(token.doc[exclude.end - 1]) and not _fighters(obj)
+                and _attack_modifier(exclude, token.doc) and not _fighters(obj)
             ):
                 return context, location
         others = {m.code for m in self._actors_in(_clause(token), by_token)
@@ -1662,7 +1667,7 @@ class Extractor:
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
                         others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)}
-                    if not location and not others and rule is not None and rule.type == "ASSAULT" and _qualifies_attack(token.doc[exclude.end - 1]) and not _fighters(obj):
+                    if not location and not others and rule is not None and rule.type == "ASSAULT" and _attack_modifier(exclude, token.doc) and not _fighters(obj):
                         continue  # "civilians are injured in a Russian drone attack": not Russians
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
                     return ActorMention(obj.i, obj.i + 1, place, "state", obj.text), location
