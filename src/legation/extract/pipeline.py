@@ -1047,9 +1047,6 @@ class Extractor:
             # (some classes) anywhere in the sentence: "workers ... on the first day of an
             # open-ended strike". Rows that need nothing come last.
             phrase = self._phrase(token, verbal)
-            # the object's own noun phrase, not the clauses hung on it ("dismissed the petition
-            # against the minister"); a noun's qualifiers ("an export ban"); and what a
-            # preposition names ("a pause on tariffs", "called for sanctions")
             objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (objects if r.needs in OBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
@@ -1061,7 +1058,9 @@ class Extractor:
     @staticmethod
     def _object_words(token, verbal: bool) -> set[str]:
         """The lemmas a row of `OBJECT_NEEDS` is looked for in: the object's own noun phrase,
-        a noun's qualifiers, and what "on/of/from/to/for" names."""
+        not the clauses hung on it ("dismissed the petition against the minister"); a noun's
+        qualifiers ("an export ban"); and what "on/of/from/to/for" names ("a pause on
+        tariffs", "called for sanctions")."""
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         words = {t.lemma_.lower() for c in objects for t in _noun_phrase(c)}
         if any(c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP") for c in objects):
