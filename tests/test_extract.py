@@ -587,11 +587,46 @@ def test_a_measure_entering_into_force_is_no_deployment(ex):
     assert all(e.type != "MOBILIZE" for e in events)
 
 
-def test_a_ceasefire_reached_is_an_agreement_and_one_declared_a_retreat(ex):
+def test_a_ceasefire_reached_is_an_agreement_declared_a_concession_and_in_effect_a_retreat(ex):
+    # the codebook: a declared ceasefire is CONCEDE, one carried out RETREAT
     _, e = one(ex, "Qatar announced that a ceasefire had been reached between Sudan and South Sudan.")
     assert e.type == "AGREE"
     _, e = one(ex, "The rebels declared a unilateral ceasefire in the north of Mali on Friday.")
-    assert (e.type, e.plover_mode) == ("RETREAT", "ceasefire")
+    assert e.type == "CONCEDE"
+    _, events = read(ex, "The truce between Armenia and Azerbaijan took effect at midnight.")
+    assert any((e.type, e.plover_mode) == ("RETREAT", "ceasefire") for e in events)
+
+
+def test_who_removes_a_leader_decides_between_coup_and_sanction(ex):
+    _, e = one(ex, "The Nigerien army said it had removed the president from power.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "NER")
+    _, e = one(ex, "Peru's Congress voted to remove President Martin Vizcarra.")
+    assert (e.type, e.plover_mode, e.actor) == ("SANCTION", "expel", "PER")
+    _, e = one(ex, "The Mongolian prime minister was ousted by parliament on Tuesday.")
+    assert (e.type, e.actor) == ("SANCTION", "MNG")
+    _, e = one(ex, "Brazil's Supreme Court upheld the impeachment of the president.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "convict")
+
+
+def test_force_shown_given_or_returned_is_no_attack(ex):
+    _, e = one(ex, "North Korea fired two ballistic missiles into the sea off its east coast.")
+    assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "weapons", "PRK")
+    assert one(ex, "Russia fired two ballistic missiles at the port of Odesa.")[1].type == "ASSAULT"
+    _, e = one(ex, "Fijian troops arrived in Vanuatu at the request of its government to restore order.")
+    assert (e.type, e.actor, e.target) == ("AID", "FJI", "VUT")
+    _, e = one(ex, "Two thousand Turkish soldiers arrived in Qatar on Sunday.")
+    assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "troops", "TUR")
+    _, e = one(ex, "The Spanish prime minister arrived in Rabat for talks with the Moroccan king.")
+    assert (e.type, e.actor) == ("CONSULT", "ESP")
+    _, e = one(ex, "Portugal handed Macau back to China in 1999.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "return", "PRT", "CHN")
+
+
+def test_supporters_storming_a_parliament_riot(ex):
+    _, e = one(ex, "Supporters of the former Georgian president stormed the parliament in Tbilisi.")
+    assert (e.type, e.plover_mode, e.actor) == ("PROTEST", "riot", "GEO")
+    _, e = one(ex, "Gunmen stormed a hotel in Mogadishu, killing 12 people.")
+    assert e.type == "ASSAULT"
 
 
 def test_a_company_takes_its_home_state_and_matches_only_as_written(ex):

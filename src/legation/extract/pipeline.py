@@ -67,7 +67,7 @@ NEEDS = {
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
     "nuclear": {"nuclear", "atomic", "thermonuclear", "hydrogen"},
-    "punishment": {"sentence", "fine", "penalty", "verdict", "conviction"},
+    "punishment": {"sentence", "fine", "penalty", "verdict", "conviction", "impeachment"},
     "sanctions": {"sanction", "sanctions", "embargo", "boycott"},
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
     "capture": {"arrest", "capture", "conviction", "extradition"},
@@ -81,7 +81,7 @@ NEEDS = {
                     "freeze", "countermeasure", "measure"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
                "head", "office", "post", "position", "prosecutor", "mayor", "envoy", "secretary", "general", "officer",
-               "power", "duty"},
+               "power", "duty", "president"},
     "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
@@ -120,7 +120,7 @@ NEEDS = {
     "restrictions": {"restriction", "ban", "curfew", "limit", "quota"},
     "drones": {"drone", "uav", "shahed"},
     "projectiles": {"missile", "rocket", "projectile", "shell", "mortar", "munition", "bomb"},
-    "control": {"control", "power", "territory", "ground"},
+    "control": {"control", "power", "territory", "ground", "authority"},
     "thrown": {"grenade", "molotov", "cocktail", "stone", "rock", "brick", "firebomb", "petrol", "explosive", "bomb",
                "acid", "projectile"},
     "intercepted": {"migrant", "shipment", "vessel", "boat", "ship", "tanker", "cargo", "smuggler", "pirogue",
@@ -133,6 +133,8 @@ NEEDS = {
     "immunity": {"immunity"},
     "resignation": {"resignation"},
     "in_force": {"force", "effect"},
+    "declared": {"declare", "unilateral"},
+    "power": {"power"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
                "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform",
                "proclamation", "announcement", "subpoena", "speech", "rhetoric", "stance", "handling", "behaviour",
@@ -216,7 +218,7 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy"}
+                "in_force", "policy", "power"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
@@ -281,7 +283,13 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "jihadist", "terrorist", "perpetrator", "extremist", "activist", "journalist", "politician",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person", "rioter"}  # fmt: skip
-PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob"}
+PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob", "supporter"}
+# Bodies that remove an office holder by law, not by force ("Congress removed the president").
+LEGISLATURES = {"parliament", "congress", "senate", "assembly", "legislature", "lawmaker", "khural", "house"}
+# Words that make a foreign force's arrival help asked for ("at the request of the government").
+INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "restore"}
+# Where a missile fired falls harmlessly: a show of force, not an attack.
+OPEN_WATER = {"sea", "water", "ocean"}
 # Links that keep a word in its noun's own phrase ("former president Alejandro Toledo").
 NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
 PROTEST_WORDS = PROTESTERS - {"crowd", "mob"} | {"protest", "demonstration", "riot", "unrest", "uprising"}
@@ -1160,6 +1168,15 @@ class Extractor:
                 # "Cambodian protesters clash with Thai security forces"; with no one else
                 # named, the protest is against their own state (set below)
                 target_m = next((m for m in named if m.code != source_m.code and self._placed_state(m)), None)
+        elif rule.type == "COERCE" and rule.mode == "seize" and source_m is not None and self._headed_by(source_m, sent, LEGISLATURES):
+            rule = TriggerRule("SANCTION", "expel", "", "")  # "ousted by parliament": a removal by law, not a coup
+        elif rule.type == "ASSAULT" and token.lemma_.lower() in ("fire", "launch") and {
+            p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
+        } & OPEN_WATER:
+            rule = TriggerRule("MOBILIZE", "weapons", "", "")  # "fired missiles into the sea": a show of force
+        elif rule.type == "MOBILIZE" and rule.mode == "troops" and {t.lemma_.lower() for t in token.subtree} & INVITED:
+            # "troops arrived in Tonga at the request of the government": military help asked for
+            rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
         if rule.mode == "censor" and target_m is not None and source_m is not None and target_m.text in self.companies:
@@ -1477,9 +1494,17 @@ class Extractor:
         return mention.text in names or sector == "government"
 
     @staticmethod
-    def _protesters(mention: ActorMention, sent) -> bool:
+    def _headed_by(mention: ActorMention, sent, heads: set[str]) -> bool:
+        """The mention's phrase is headed by one of these words, or the mention holds one
+        ("Peruvian Congress", "the protesters", "supporters of President Trump")."""
         head = _phrase_head(sent.doc[mention.end - 1])
-        return head.lemma_.lower() in PROTESTERS or any(t.lemma_.lower() in PROTESTERS for t in sent.doc[mention.start : mention.end])
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            head = head.head.head
+        return head.lemma_.lower() in heads or any(t.lemma_.lower() in heads for t in sent.doc[mention.start : mention.end])
+
+    @classmethod
+    def _protesters(cls, mention: ActorMention, sent) -> bool:
+        return cls._headed_by(mention, sent, PROTESTERS)
 
     @staticmethod
     def _weapon(token, mode: str) -> str:
@@ -1604,6 +1629,8 @@ class Extractor:
                                 origin.update(t.i for t in p.subtree)
                                 continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
                             objects.append(p)
+                elif c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES:
+                    collect(c, depth)  # "handed Macau back to China": the parser hangs "to" on "back"
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
                     own = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                     # "promised that Tokyo would ratify ...": the speaker's own state is no target
@@ -1617,6 +1644,9 @@ class Extractor:
         collect(token)
         keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
         rule = self._rule(token)
+        if rule is not None and rule.mode == "return":
+            # "handed Macau back to China": what is returned goes back to its owner
+            objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
         legal = rule is not None and (rule.mode in LEGAL_TARGET_MODES and rule.type != "THREATEN" or rule.needs == "office")
         for obj in objects:
             # "sentenced the former president for bribes from a Brazilian company", "arrested
