@@ -622,6 +622,15 @@ def test_force_shown_given_or_returned_is_no_attack(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "return", "PRT", "CHN")
 
 
+def test_a_measure_given_up_is_a_retreat_and_an_offensive_ordered_an_attack(ex):
+    _, e = one(ex, "The Chilean president withdrew the contested pension reform after weeks of protests.")
+    assert (e.type, e.actor) == ("RETREAT", "CHL")
+    _, e = one(ex, "The Peruvian government dropped its plan to raise fuel taxes.")
+    assert (e.type, e.actor) == ("RETREAT", "PER")
+    _, e = one(ex, "The Sudanese president ordered a military offensive against rebels in Darfur.")
+    assert (e.type, e.actor) == ("ASSAULT", "SDN")
+
+
 def test_supporters_storming_a_parliament_riot(ex):
     _, e = one(ex, "Supporters of the former Georgian president stormed the parliament in Tbilisi.")
     assert (e.type, e.plover_mode, e.actor) == ("PROTEST", "riot", "GEO")

@@ -1009,6 +1009,8 @@ class Extractor:
             # first act along the clauses it governs and those joined to them
             links = ("xcomp", "ccomp", "advcl") if verbal else ("acl", "relcl")
             clauses = [c for c in token.children if c.dep_ in links and c.pos_ in ("VERB", "AUX")]
+            if verbal and lemma in ORDERS and (obj := _noun_object(token)) is not None and (ordered := self._rule(obj)) is not None:
+                return ordered  # "ordered a military offensive against the TPLF"
             for clause in clauses:
                 ordered = self._rule(clause)
                 if ordered is not None:
