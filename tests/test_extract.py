@@ -631,6 +631,13 @@ def test_a_measure_given_up_is_a_retreat_and_an_offensive_ordered_an_attack(ex):
     assert (e.type, e.actor) == ("ASSAULT", "SDN")
 
 
+def test_support_or_dismay_expressed_is_the_act(ex):
+    _, e = one(ex, "The Japanese foreign minister expressed support for the Philippine position.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "JPN", "PHL")
+    _, e = one(ex, "The German chancellor voiced concern over Turkey's arrests of journalists.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "DEU", "TUR")
+
+
 def test_supporters_storming_a_parliament_riot(ex):
     _, e = one(ex, "Supporters of the former Georgian president stormed the parliament in Tbilisi.")
     assert (e.type, e.plover_mode, e.actor) == ("PROTEST", "riot", "GEO")

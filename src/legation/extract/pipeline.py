@@ -134,6 +134,8 @@ NEEDS = {
     "resignation": {"resignation"},
     "in_force": {"force", "effect"},
     "declared": {"declare", "unilateral"},
+    "backing": {"support", "solidarity", "backing", "approval"},
+    "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
     "power": {"power"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
                "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform",
