@@ -254,6 +254,7 @@ AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "c
 # Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
 SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod", "appos", "ccomp", "csubj", "agent"}
 MAIN_CLAUSE = 0.2
+SUBORDINATORS = {"after", "as", "because", "while", "when", "since", "before", "although", "though", "until", "once"}
 # Nouns that carry the event named by their modifier: "a mediation mission", "an aid programme".
 EVENT_CARRIERS = {"mission", "effort", "campaign", "operation", "process", "initiative", "bid", "drive",
                   "programme", "program", "package", "deal", "agreement", "order", "warrant", "rate", "hike",
@@ -544,6 +545,15 @@ def threat_mode(act: TriggerRule) -> str:
     if act.type == "SANCTION" and act.mode in ("withdraw", "discontinue"):
         return "relations"
     return "" if _legal_action(act) else "restrict"  # legal action has no mode of its own
+
+
+def _inverted_lead(root):
+    """The clause before a root that a subordinator marks ("..., after Milosevic refused"),
+    which the parser has hung on that root as its complement: the sentence's real main
+    clause. None when the root is a main clause."""
+    if not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in root.children):
+        return None
+    return next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
 
 
 def _clause(token) -> list:
@@ -1105,6 +1115,10 @@ class Extractor:
             if node.dep_ == "conj":
                 return False
             parent = node.head
+            if node.dep_ == "ccomp" and node.i < parent.i and parent.lemma_.lower() not in REPORTING:
+                # "warplanes struck Yugoslavia ..., after Milosevic refused": a clause the parser
+                # hangs before a later verb is its own news, not what that verb governs
+                return False
             if parent.lemma_.lower() in REPORTING:
                 return False
             if parent.i in triggers:
@@ -1272,11 +1286,17 @@ class Extractor:
             note = "; ".join(filter(None, (note, "dated by publication: the text gives no date")))
         quantity = self._quantity(token, sent)
         depth, node, main = 0, token, True
+        # "Warplanes struck Belgrade, after Milosevic refused ...": the parser may make the
+        # main clause a complement of a later root that "after" marks as subordinate
+        root = sent.root
+        lead = _inverted_lead(root)
         while node.head.i != node.i and depth < 20:
             if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING) and not (
-                    node.dep_ in ("prep", "pobj") and _of_noun(node)):
+                    node.dep_ in ("prep", "pobj") and _of_noun(node)) and not (lead is not None and node.i == lead.i):
                 main = False
             node, depth = node.head, depth + 1
+        if lead is not None and not lead.left_edge.i <= token.i <= lead.right_edge.i:
+            main = False
         # The main clause carries the sentence's main event ("X withdrew its troops after
         # courts blocked ..."); subordinate and modifying clauses only set the scene.
         # A resignation has no target by its nature, so it is not the less sure for it.
