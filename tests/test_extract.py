@@ -733,3 +733,11 @@ def test_a_states_forces_striking_unplaced_groups_strike_at_home(ex):
     assert (e.type, e.actor, e.target) == ("ASSAULT", "HTI", "HTI")
     _, e = one(ex, "The Bangladeshi army fights supporters of the former ruling party in Gopalganj.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "BGD", "BGD")
+
+
+def test_the_clause_before_a_subordinate_root_is_the_main_one(ex):
+    # the small model hangs "struck ..." on "refused" as its complement; "after" says which is main
+    text = ("French warplanes and drones struck targets across northern Mali on Sunday night, the first raids "
+            "of the campaign, after the rebel leader refused to accept a peace deal.")
+    _, e = one(ex, text)
+    assert (e.type, e.actor) == ("ASSAULT", "FRA")
