@@ -638,6 +638,16 @@ def test_support_or_dismay_expressed_is_the_act(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "DEU", "TUR")
 
 
+def test_rights_taken_from_people_are_coercion(ex):
+    _, e = one(ex, "The United States revoked the visas of several Nicaraguan officials.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "restrict", "USA", "NIC")
+    _, e = one(ex, "The Thai army chief suspended the constitution on Thursday.")
+    assert (e.type, e.actor) == ("COERCE", "THA")
+    # a company's licence is commerce: cancelling it cuts an exchange
+    _, e = one(ex, "Ghana cancelled the licence of a Chinese mining company.")
+    assert e.type == "SANCTION"
+
+
 def test_supporters_storming_a_parliament_riot(ex):
     _, e = one(ex, "Supporters of the former Georgian president stormed the parliament in Tbilisi.")
     assert (e.type, e.plover_mode, e.actor) == ("PROTEST", "riot", "GEO")

@@ -134,6 +134,9 @@ NEEDS = {
     "resignation": {"resignation"},
     "in_force": {"force", "effect"},
     "declared": {"declare", "unilateral"},
+    "entitlement": {"visa", "status", "citizenship", "passport", "permit", "accreditation",
+                    "autonomy", "residency"},
+    "charter": {"constitution"},
     "backing": {"support", "solidarity", "backing", "approval"},
     "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
     "power": {"power"},
@@ -220,7 +223,7 @@ MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "
 # judge dismissed the lawsuit").
 OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy", "power"}
+                "in_force", "policy", "power", "entitlement", "charter"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
