@@ -1118,10 +1118,8 @@ class Extractor:
             if node.dep_ == "conj":
                 return False
             parent = node.head
-            if node.dep_ == "ccomp" and node.i < parent.i and parent.lemma_.lower() not in REPORTING:
-                # "warplanes struck Yugoslavia ..., after Milosevic refused": a clause the parser
-                # hangs before a later verb is its own news, not what that verb governs
-                return False
+            if (lead := _inverted_lead(parent)) is not None and lead.i == node.i:
+                return False  # "warplanes struck Yugoslavia ..., after Milosevic refused": the main clause
             if parent.lemma_.lower() in REPORTING:
                 return False
             if parent.i in triggers:
