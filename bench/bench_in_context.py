@@ -24,26 +24,13 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def score(pairs, extractor) -> str:
-    """pairs: (label, main event or None)."""
-    from legation.evaluate import NON_STATE, OLD_LABELS, _as_gold_code, _codes
+def summary(labels, predicted, extractor) -> str:
+    from legation.evaluate import score
 
-    tp = n_pred = 0
-    country = {"source": [0, 0], "target": [0, 0]}
-    for label, event in pairs:
-        gold = OLD_LABELS.get(label["event"], label["event"])
-        n_pred += event is not None
-        tp += event is not None and event.type == gold
-        for side, code in (("source", event.actor if event else ""), ("target", event.target if event else "")):
-            codes = _codes(label.get(side))
-            if codes and not codes <= NON_STATE:
-                mine = _as_gold_code(code, extractor.kind(code), extractor.ngos) if code else ""
-                country[side][0] += bool(mine and mine in codes)
-                country[side][1] += 1
-    p, r = tp / max(n_pred, 1), tp / max(len(pairs), 1)
-    f1 = 2 * p * r / (p + r) if tp else 0.0
-    src, tgt = (country[s][0] / max(country[s][1], 1) for s in ("source", "target"))
-    return f"event type F1 {f1:.3f} (precision {p:.3f}, recall {r:.3f}); source country {src:.3f}; target country {tgt:.3f}"
+    r = score(labels, predicted, extractor)
+    et = r["event_type"]
+    return (f"event type F1 {et['f1']:.3f} (precision {et['precision']:.3f}, recall {et['recall']:.3f}); "
+            f"source country {r['source_country_accuracy']:.3f}; target country {r['target_country_accuracy']:.3f}")
 
 
 def main() -> None:
@@ -62,13 +49,13 @@ def main() -> None:
     for label in labels:
         article = texts[(label["corpus"], label["id"])]
         sentence = article[label["start"] : label["end"]]
-        alone.append((label, main_event(extractor.read(Document(text=sentence, origin=label["id"])))))
+        alone.append(main_event(extractor.read(Document(text=sentence, origin=label["id"]))))
         events = [e for e in extractor.read(Document(text=article, origin=label["id"]))
                   if e.provenance and e.provenance.span[0] < label["end"] and label["start"] < e.provenance.span[1]]  # fmt: skip
-        within.append((label, main_event(events)))
+        within.append(main_event(events))
     print(f"{len(labels)} labelled sentences from Wikinews articles")
-    print(f"read alone:          {score(alone, extractor)}")
-    print(f"read in the article: {score(within, extractor)}")
+    print(f"read alone:          {summary(labels, alone, extractor)}")
+    print(f"read in the article: {summary(labels, within, extractor)}")
 
 
 if __name__ == "__main__":

@@ -69,13 +69,18 @@ def main_event(events: list[Event]) -> Event | None:
 
 def evaluate(records: list[dict], extractor) -> dict:
     docs = [Document(text=r["text"].strip("{} "), origin=r.get("id", f"record {i}")) for i, r in enumerate(records)]
+    return score(records, [main_event(events) for _, events in extractor.pipe(docs)], extractor)
+
+
+def score(records: list[dict], predicted: list[Event | None], extractor) -> dict:
+    """Gold records against the main event read for each (None where none was): the figures
+    `evaluate` gives, for events read some other way (a sentence within its article)."""
     tallies = {k: Counter() for k in ("event_type", "source", "target", "mode")}
     confusion: Counter = Counter()
     country = {"source": [0, 0], "target": [0, 0]}
     rows = []
-    for record, (doc, events) in zip(records, extractor.pipe(docs)):
+    for record, pred in zip(records, predicted):
         gold_type = OLD_LABELS.get(record["event"], record["event"])
-        pred = main_event(events)
         pred_type = pred.type if pred else None
         confusion[(gold_type, pred_type or "-")] += 1
         t = tallies["event_type"]

@@ -1289,8 +1289,7 @@ class Extractor:
         depth, node, main = 0, token, True
         # "Warplanes struck Belgrade, after Milosevic refused ...": the parser may make the
         # main clause a complement of a later root that "after" marks as subordinate
-        root = sent.root
-        lead = _inverted_lead(root)
+        lead = _inverted_lead(sent.root)
         while node.head.i != node.i and depth < 20:
             if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING) and not (
                     node.dep_ in ("prep", "pobj") and _of_noun(node)) and not (lead is not None and node.i == lead.i):
