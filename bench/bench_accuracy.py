@@ -20,35 +20,36 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
+GOLD = ROOT / "bench" / "gold"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 SETS = [
     ("PLOVER development set (rules developed on it)", SHARED / "plover" / "gold_dev.json"),
     ("written for Legation (rules since fitted to its errors)", ROOT / "tests" / "data" / "gold_heldout.json"),
-    ("real news, tune set 1 (errors read)", ROOT / "bench" / "gold" / "corpus_tune_labels.json"),
-    ("real news, tune set 2 (errors read)", ROOT / "bench" / "gold" / "corpus_tune2_labels.json"),
-    ("real news, tune set 3 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune3_labels.json"),
-    ("real news, tune set 4 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune4_labels.json"),
-    ("real news, blind test set, first coder", ROOT / "bench" / "gold" / "corpus_test_labels.json"),
-    ("real news, blind test set, second coder", ROOT / "bench" / "gold" / "corpus_test_labels_second.json"),
-    ("real news, blind test set 2 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind2_labels.json"),
-    ("real news, blind test set 3 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind3_labels.json"),
-    ("real news, tune set 5 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune5_labels.json"),
-    ("real news, tune set 6 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune6_labels.json"),
-    ("real news, tune set 7 (errors read after one blind score)", ROOT / "bench" / "gold" / "corpus_tune7_labels.json"),
-    ("real news, blind test set 4 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind4_labels.json"),
-    ("real news, blind test set 5 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind5_labels.json"),
-    ("real news, blind test set 6 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind6_labels.json"),
-    ("real news, blind test set 7 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind7_labels.json"),
-    ("real news, blind test set 8 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind8_labels.json"),
-    ("real news, blind test set 9 (scored once)", ROOT / "bench" / "gold" / "corpus_blind9_labels.json"),
-    ("Wikinews prose, later sentences, blind set 10 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind10_labels.json"),
-    ("Wikinews prose, later sentences, blind set 11 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind11_labels.json"),
-    ("Wikinews prose, later sentences, blind set 12 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind12_labels.json"),
-    ("Wikinews prose, the last later sentences, blind set 13 (errors read after one score)", ROOT / "bench" / "gold" / "corpus_blind13_labels.json"),
-    ("news sentences written for a blind test, blind set 14 (errors read after one score)", ROOT / "bench" / "gold" / "written_blind14.json"),
-    ("news sentences written for a blind test, blind set 15 (scored once)", ROOT / "bench" / "gold" / "written_blind15.json"),
+    ("real news, tune set 1 (errors read)", GOLD / "corpus_tune_labels.json"),
+    ("real news, tune set 2 (errors read)", GOLD / "corpus_tune2_labels.json"),
+    ("real news, tune set 3 (errors read after one blind score)", GOLD / "corpus_tune3_labels.json"),
+    ("real news, tune set 4 (errors read after one blind score)", GOLD / "corpus_tune4_labels.json"),
+    ("real news, blind test set, first coder", GOLD / "corpus_test_labels.json"),
+    ("real news, blind test set, second coder", GOLD / "corpus_test_labels_second.json"),
+    ("real news, blind test set 2 (errors read after one score)", GOLD / "corpus_blind2_labels.json"),
+    ("real news, blind test set 3 (errors read after one score)", GOLD / "corpus_blind3_labels.json"),
+    ("real news, tune set 5 (errors read after one blind score)", GOLD / "corpus_tune5_labels.json"),
+    ("real news, tune set 6 (errors read after one blind score)", GOLD / "corpus_tune6_labels.json"),
+    ("real news, tune set 7 (errors read after one blind score)", GOLD / "corpus_tune7_labels.json"),
+    ("real news, blind test set 4 (errors read after one score)", GOLD / "corpus_blind4_labels.json"),
+    ("real news, blind test set 5 (errors read after one score)", GOLD / "corpus_blind5_labels.json"),
+    ("real news, blind test set 6 (errors read after one score)", GOLD / "corpus_blind6_labels.json"),
+    ("real news, blind test set 7 (errors read after one score)", GOLD / "corpus_blind7_labels.json"),
+    ("real news, blind test set 8 (errors read after one score)", GOLD / "corpus_blind8_labels.json"),
+    ("real news, blind test set 9 (scored once)", GOLD / "corpus_blind9_labels.json"),
+    ("Wikinews prose, later sentences, blind set 10 (errors read after one score)", GOLD / "corpus_blind10_labels.json"),
+    ("Wikinews prose, later sentences, blind set 11 (errors read after one score)", GOLD / "corpus_blind11_labels.json"),
+    ("Wikinews prose, later sentences, blind set 12 (errors read after one score)", GOLD / "corpus_blind12_labels.json"),
+    ("Wikinews prose, the last later sentences, blind set 13 (errors read after one score)", GOLD / "corpus_blind13_labels.json"),
+    ("news sentences written for a blind test, blind set 14 (errors read after one score)", GOLD / "written_blind14.json"),
+    ("news sentences written for a blind test, blind set 15 (scored once)", GOLD / "written_blind15.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
