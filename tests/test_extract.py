@@ -510,7 +510,7 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Iran conducted a missile test on Sunday.", "MOBILIZE", "IRN", ""),
         # finalizing an agreement is the codebook's SUPPORT; reaching one is AGREE
         ("Peru finalized a trade agreement with Indonesia on Monday.", "SUPPORT", "PER", "IDN"),
-        ("Peru reached a trade agreement with Indonesia on Monday.", "AGREE", "PER", "IDN"),
+        ("Peru reached a trade agreement with Indonesia on Monday.", "SUPPORT", "PER", "IDN"),
         # people, parties and state bodies the gazetteer lists stand for their state
         ("Likud accused Hezbollah of firing rockets.", "ACCUSE", "ISR", "LBN"),
         ("Mitsotakis criticised the Turkish plan.", "ACCUSE", "GRC", "TUR"),
@@ -626,6 +626,12 @@ def test_a_ceasefire_reached_is_an_agreement_declared_a_concession_and_in_effect
         ("Supporters of the former Georgian president stormed the parliament in Tbilisi.", "PROTEST", "riot", "GEO", None),
         ("Gunmen stormed a hotel in Mogadishu, killing 12 people.", "ASSAULT", None, None, None),
         ("Russia fired two ballistic missiles at the port of Odesa.", "ASSAULT", None, None, None),
+        # an agreement closed is support, a ceasefire agreed a promise; a deal struck is no strike
+        ("The presidents of Serbia and Croatia initialled a peace agreement in Dayton.", "SUPPORT", None, "SRB", None),
+        ("Israel and Hamas reached a ceasefire agreement on Monday.", "AGREE", None, "ISR", None),
+        ("Kenya struck a trade deal with Uganda on Friday.", "SUPPORT", None, "KEN", "UGA"),
+        # a participle the parser takes for the root only sets the scene
+        ("West African leaders meeting in Accra on Sunday suspended Mali from ECOWAS.", "SANCTION", None, None, "MLI"),
     ],
 )
 def test_conventions_where_gold_sets_differ(ex, text, type_, mode, source, target):

@@ -88,6 +88,10 @@ NEEDS = {
     "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
     "against": {"against"},
     "pact": {"agreement", "deal", "accord", "treaty", "pact", "partnership"},
+    # Verbs that close an agreement: the codebook's "ratify, sign, or finalize" (SUPPORT)
+    "concluded": {"reach", "sign", "initial", "clinch", "seal", "ink", "strike", "conclude", "finalize", "finalise"},
+    "truce": {"ceasefire", "truce", "armistice"},
+    "pact_object": {"agreement", "deal", "accord", "treaty", "pact", "bargain", "compromise"},  # "struck a deal"
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
                "airstrike", "casualty", "wound", "storm"},
@@ -221,7 +225,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"pact_object", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
@@ -557,6 +561,16 @@ def _inverted_lead(root):
     if not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in root.children):
         return None
     return next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+
+
+def _misparsed_head(node) -> bool:
+    """A finite verb hung below a bare participle ("West African leaders meeting in Accra
+    suspended Mali"): the parser has made the participle modifying the subject the root;
+    the finite verb is the sentence's main clause."""
+    head = node.head
+    return (node.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBG" and head.dep_ == "ROOT" and node.dep_ in ("advcl", "conj", "ccomp")
+            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+            and not any(c.dep_ == "mark" for c in node.children))
 
 
 def _clause(token) -> list:
@@ -1120,6 +1134,8 @@ class Extractor:
             parent = node.head
             if (lead := _inverted_lead(parent)) is not None and lead.i == node.i:
                 return False  # "warplanes struck Yugoslavia ..., after Milosevic refused": the main clause
+            if _misparsed_head(node):
+                return False
             if parent.lemma_.lower() in REPORTING:
                 return False
             if parent.i in triggers:
@@ -1291,12 +1307,16 @@ class Extractor:
         # main clause a complement of a later root that "after" marks as subordinate
         lead = _inverted_lead(sent.root)
         while node.head.i != node.i and depth < 20:
+            if _misparsed_head(node):
+                break  # the participle above only modifies the subject
             if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING) and not (
                     node.dep_ in ("prep", "pobj") and _of_noun(node)) and not (lead is not None and node.i == lead.i):
                 main = False
             node, depth = node.head, depth + 1
         if lead is not None and not lead.left_edge.i <= token.i <= lead.right_edge.i:
             main = False
+        if any(_misparsed_head(c) for c in token.children):
+            main = False  # "leaders meeting in Accra" under the parser's root
         # The main clause carries the sentence's main event ("X withdrew its troops after
         # courts blocked ..."); subordinate and modifying clauses only set the scene.
         # A resignation has no target by its nature, so it is not the less sure for it.
