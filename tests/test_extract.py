@@ -630,6 +630,11 @@ def test_a_ceasefire_reached_is_an_agreement_declared_a_concession_and_in_effect
         ("The presidents of Serbia and Croatia initialled a peace agreement in Dayton.", "SUPPORT", None, "SRB", None),
         ("Israel and Hamas reached a ceasefire agreement on Monday.", "AGREE", None, "ISR", None),
         ("Kenya struck a trade deal with Uganda on Friday.", "SUPPORT", None, "KEN", "UGA"),
+        # leaving: a body is quit, a country left by troops or a fallen ruler is a retreat, and
+        # "ending" a span of years sanctions no one
+        ("Burkina Faso quit ECOWAS on Sunday.", "SANCTION", "withdraw", "BFA", None),
+        ("The last Cuban soldiers left Angola on Tuesday, ending 16 years of military presence.", "RETREAT", "withdraw", "CUB", "AGO"),
+        ("The Haitian president fled the country on Friday, ending 30 years in power.", "RETREAT", "withdraw", "HTI", None),
         # a participle the parser takes for the root only sets the scene
         ("West African leaders meeting in Accra on Sunday suspended Mali from ECOWAS.", "SANCTION", None, None, "MLI"),
     ],

@@ -91,6 +91,13 @@ NEEDS = {
     # Verbs that close an agreement: the codebook's "ratify, sign, or finalize" (SUPPORT)
     "concluded": {"reach", "sign", "initial", "clinch", "seal", "ink", "strike", "conclude", "finalize", "finalise"},
     "truce": {"ceasefire", "truce", "armistice"},
+    # What a fleeing ruler leaves ("fled the country", "left the presidential palace")
+    "seat": {"palace", "country", "capital", "power", "office", "residence"},
+    # What "ending" closes that no one sanctions: a span of time or a state of strife ("ending
+    # 23 years in power", "ending a ten-day standoff")
+    "spell": {"year", "month", "week", "day", "decade", "century", "presence", "rule", "reign", "era", "war",
+              "conflict", "fighting", "standoff", "stand-off", "uprising", "insurgency", "dispute", "crisis", "violence",
+              "deadlock", "impasse", "stalemate", "feud", "rebellion"},
     "pact_object": {"agreement", "deal", "accord", "treaty", "pact", "bargain", "compromise"},  # "struck a deal"
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
@@ -225,7 +232,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"pact_object", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"pact_object", "seat", "spell", "forces_left", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
@@ -320,7 +327,10 @@ PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 # What one withdraws from as a member: the membership class without the organisation mark,
 # which a place's name can carry too ("withdrawal from Walikale, North Kivu").
-NEEDS["body_left"] = NEEDS["membership"] - {"<organisation>"}
+NEEDS["body_left"] = NEEDS["membership"] - {"<organisation>"} | {"<body>", "community", "cabinet", "government"}
+# Forces as what is left behind ("leaving just 100 troops", "left two soldiers dead"), not
+# as who leaves
+NEEDS["forces_left"] = NEEDS["troops"]
 BORDERS = {"border", "frontier", "boundary"}
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
 # What a capture takes that is territory rather than people ("captured the town").
@@ -1104,6 +1114,8 @@ class Extractor:
         words = {t.lemma_.lower() for c in objects for t in _noun_phrase(c)}
         if any(c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP") for c in objects):
             words.add("<name>")
+        if any(c.pos_ == "PROPN" and c.ent_type_ == "ORG" or c.is_upper and c.is_alpha and len(c) > 2 for c in objects):
+            words.add("<body>")  # "quit ECOWAS", "left the Arab League"
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
                   for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
