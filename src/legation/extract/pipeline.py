@@ -91,6 +91,8 @@ NEEDS = {
     # Verbs that close an agreement: the codebook's "ratify, sign, or finalize" (SUPPORT)
     "concluded": {"reach", "sign", "initial", "clinch", "seal", "ink", "strike", "conclude", "finalize", "finalise"},
     "truce": {"ceasefire", "truce", "armistice"},
+    "vessel": {"ship", "vessel", "boat", "warship", "ferry", "tanker", "freighter", "submarine", "frigate", "destroyer",
+               "corvette", "trawler", "cruiser", "carrier", "gunboat", "dhow", "yacht"},
     # What a fleeing ruler leaves ("fled the country", "left the presidential palace")
     "seat": {"palace", "country", "capital", "power", "office", "residence"},
     # What "ending" closes that no one sanctions: a span of time or a state of strife ("ending
@@ -232,7 +234,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"pact_object", "seat", "spell", "forces_left", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"vessel", "pact_object", "seat", "spell", "forces_left", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
@@ -965,6 +967,8 @@ class Extractor:
                 continue
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "punct", "aux", "neg") for t in c.subtree]
             words = {t.lemma_.lower() for t in said}
+            if words & {"responsibility", "credit"}:
+                continue  # "al-Shabaab claimed responsibility for the assault": the act is the news
             if verb.lemma_.lower() in ALLEGING or words & IMPLICATING:
                 rule = TriggerRule("ACCUSE", "allege", "", "")
             elif words & CRITICISM:
@@ -1305,8 +1309,11 @@ class Extractor:
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
-        if rule.type == "ASSAULT" and (_sentence_lemmas(sent) - {token.lemma_.lower()}) & ACCIDENTS and not _sentence_lemmas(sent) & ATTACK_NOUNS:
-            return None  # "a tour bus crashed into a tree in Thailand, killing five": no one attacked
+        if rule.type == "ASSAULT" and not _sentence_lemmas(sent) & ATTACK_NOUNS and any(
+                t.lemma_.lower() in ACCIDENTS and t.i != token.i and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)) for t in sent):
+            # "a tour bus crashed into a tree in Thailand, killing five": no one attacked; a
+            # verb with an object is done by someone ("moved to crush the protests")
+            return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
             # News reports what happened lately: with no date in the text, the event falls in
