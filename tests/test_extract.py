@@ -152,6 +152,10 @@ def test_hedged_by_unnamed_sources(ex):
         ("Bulgaria plans to reopen its embassy in Pyongyang.", Modality.FUTURE),
         ("Chile will close its consulate in Bolivia.", Modality.FUTURE),
         ("Egypt could recall its ambassador from Israel if the fighting continues.", Modality.HYPOTHETICAL),
+        # "would" reported in the past is the speaker's "will"; with a condition it stays one
+        ("Peru said on Monday it would reopen its embassy in Caracas.", Modality.FUTURE),
+        ("Peru said it would reopen its embassy in Caracas if Venezuela freed the detainees.", Modality.HYPOTHETICAL),
+        ("Peru would reopen its embassy in Caracas.", Modality.HYPOTHETICAL),
         ("Sweden reopened its embassy in Pyongyang.", Modality.ASSERTED),
     ],
 )

@@ -160,7 +160,7 @@ NEEDS = {
     "verdict": {"unconstitutional", "guilty", "liable", "illegal", "unlawful", "culpable"},
     "terrorist": {"terrorist", "terror", "extremist"},
     "decree": {"order", "decree", "law", "bill", "legislation", "executive"},
-    "trade": {"import", "export", "good", "retaliatory", "customs", "tariff", "product"},
+    "trade": {"import", "export", "good", "retaliatory", "customs", "tariff", "product", "impose", "levy", "slap"},
     "offensive": {"offensive", "military", "ground", "air", "counterterrorism", "counter-terrorism",
                   "counterinsurgency", "combat"},
 }
@@ -404,6 +404,11 @@ def _gunfire(sent) -> bool:
 def _will(token) -> bool:
     """Said to be going to happen with "will", not planned, prepared or decided."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
+
+
+def _reported_past(token) -> bool:
+    """Under a reporting verb in the past tense, where "would" is a reported "will"."""
+    return any(a.tag_ == "VBD" and a.lemma_.lower() in REPORTING for a in token.ancestors)
 
 
 def _legal_action(rule: TriggerRule) -> bool:
@@ -1824,6 +1829,8 @@ class Extractor:
                     found.add(Modality.FUTURE)
                 elif c.dep_ == "aux" and word in ("may", "might"):
                     found.add(Modality.HEDGED)
+                elif c.dep_ == "aux" and word == "would" and _reported_past(node):
+                    found.add(Modality.FUTURE)  # "China said it would impose duties": a reported "will"
                 elif c.dep_ == "aux" and word in ("could", "would", "should"):
                     found.add(Modality.HYPOTHETICAL)
                 elif c.dep_ == "advmod" and word in HEDGE_ADVERBS:
