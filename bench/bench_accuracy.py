@@ -49,13 +49,14 @@ SETS = [
     ("Wikinews prose, later sentences, blind set 12 (errors read after one score)", GOLD / "corpus_blind12_labels.json"),
     ("Wikinews prose, the last later sentences, blind set 13 (errors read after one score)", GOLD / "corpus_blind13_labels.json"),
     ("news sentences written for a blind test, blind set 14 (errors read after one score)", GOLD / "written_blind14.json"),
-    ("news sentences written for a blind test, blind set 15 (scored once)", GOLD / "written_blind15.json"),
+    ("news sentences written for a blind test, blind set 15 (errors read after one score)", GOLD / "written_blind15.json"),
+    ("headlines and conflict reports written for a blind test, blind set 16 (scored once)", GOLD / "written_blind16.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
     ("real news, blind test sets 4 to 9 together", tuple(f"corpus_blind{n}" for n in range(4, 10))),
     ("Wikinews prose, blind sets 10 to 13 together", tuple(f"corpus_blind{n}" for n in range(10, 14))),
-    ("news sentences written for a blind test, sets 14 and 15 together", ("written_blind14", "written_blind15")),
+    ("news sentences written for a blind test, sets 14 to 16 together", ("written_blind14", "written_blind15", "written_blind16")),
 ]
 
 

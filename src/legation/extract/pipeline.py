@@ -100,7 +100,6 @@ NEEDS = {
     "spell": {"year", "month", "week", "day", "decade", "century", "presence", "rule", "reign", "era", "war",
               "conflict", "fighting", "standoff", "stand-off", "uprising", "insurgency", "dispute", "crisis", "violence",
               "deadlock", "impasse", "stalemate", "feud", "rebellion"},
-    "pact_object": {"agreement", "deal", "accord", "treaty", "pact", "bargain", "compromise"},  # "struck a deal"
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
                "airstrike", "casualty", "wound", "storm"},
@@ -234,8 +233,9 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"vessel", "pact_object", "seat", "spell", "forces_left", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
-                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
+OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+                "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
+                "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
@@ -333,6 +333,8 @@ NEEDS["body_left"] = NEEDS["membership"] - {"<organisation>"} | {"<body>", "comm
 # Forces as what is left behind ("leaving just 100 troops", "left two soldiers dead"), not
 # as who leaves
 NEEDS["forces_left"] = NEEDS["troops"]
+# An agreement as what is struck ("struck a deal"), not a word near a strike
+NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
 # What a capture takes that is territory rather than people ("captured the town").
@@ -585,8 +587,8 @@ def _misparsed_head(node) -> bool:
     suspended Mali"): the parser has made the participle modifying the subject the root;
     the finite verb is the sentence's main clause."""
     head = node.head
-    return (node.tag_ in ("VBD", "VBZ", "VBP") and head.tag_ == "VBG" and head.dep_ == "ROOT" and node.dep_ in ("advcl", "conj", "ccomp")
-            and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    return (node.tag_ in ("VBD", "VBZ", "VBP") and node.dep_ in ("advcl", "conj", "ccomp")
+            and head.tag_ == "VBG" and head.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
             and not any(c.dep_ == "mark" for c in node.children))
 
 
@@ -1123,7 +1125,7 @@ class Extractor:
         words = {t.lemma_.lower() for c in objects for t in _noun_phrase(c)}
         if any(c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP") for c in objects):
             words.add("<name>")
-        if any(c.pos_ == "PROPN" and c.ent_type_ == "ORG" or c.is_upper and c.is_alpha and len(c) > 2 for c in objects):
+        if any((c.pos_ == "PROPN" and c.ent_type_ == "ORG") or (c.is_upper and c.is_alpha and len(c) > 2) for c in objects):
             words.add("<body>")  # "quit ECOWAS", "left the Arab League"
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
@@ -1315,7 +1317,8 @@ class Extractor:
             # accident, not an event between actors.
             return None
         if rule.type == "ASSAULT" and not _sentence_lemmas(sent) & ATTACK_NOUNS and any(
-                t.lemma_.lower() in ACCIDENTS and t.i != token.i and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)) for t in sent):
+                t.lemma_.lower() in ACCIDENTS and t.i != token.i
+                and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)) for t in sent):
             # "a tour bus crashed into a tree in Thailand, killing five": no one attacked; a
             # verb with an object is done by someone ("moved to crush the protests")
             return None
