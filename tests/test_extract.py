@@ -641,6 +641,7 @@ def test_a_ceasefire_reached_is_an_agreement_declared_a_concession_and_in_effect
         ("The Haitian president fled the country on Friday, ending 30 years in power.", "RETREAT", "withdraw", "HTI", None),
         # an attack owned, a ship sunk, crowds fired on as a protest is crushed
         ("The Shabaab claimed responsibility for Saturday's assault on a hotel in Nairobi.", "ASSAULT", None, None, None),
+        ("Israel said Hamas bears responsibility for the attack.", "ACCUSE", "allege", "ISR", "PSE"),
         ("The minister admitted that French agents sank the Greenpeace ship Rainbow Warrior in Auckland harbour.", "ASSAULT", "destroy", "FRA", None),
         ("Police in Yangon fired tear gas at monks as the junta moved to crush the protests.", "ASSAULT", "crowd-control", "MMR", None),
         # a participle the parser takes for the root only sets the scene

@@ -974,8 +974,10 @@ class Extractor:
                 continue
             said = [t for c in verb.children if c.dep_ not in ("nsubj", "punct", "aux", "neg") for t in c.subtree]
             words = {t.lemma_.lower() for t in said}
-            if words & {"responsibility", "credit"}:
-                continue  # "al-Shabaab claimed responsibility for the assault": the act is the news
+            if any(c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit") for c in verb.children):
+                # "al-Shabaab claimed responsibility for the assault": the speaker owns the act,
+                # which is the news; "said Hamas bore responsibility" still lays it at a door
+                continue
             if verb.lemma_.lower() in ALLEGING or words & IMPLICATING:
                 rule = TriggerRule("ACCUSE", "allege", "", "")
             elif words & CRITICISM:
