@@ -46,11 +46,14 @@ def main() -> None:
     texts = load_corpus(SHARED / "corpus", {"wikinews_articles.jsonl"})
     extractor = Extractor()
     alone, within = [], []
+    read: dict[str, list] = {}  # events of each article, read once for all its labels
     for label in labels:
         article = texts[(label["corpus"], label["id"])]
         sentence = article[label["start"] : label["end"]]
         alone.append(main_event(extractor.read(Document(text=sentence, origin=label["id"]))))
-        events = [e for e in extractor.read(Document(text=article, origin=label["id"]))
+        if label["id"] not in read:
+            read[label["id"]] = extractor.read(Document(text=article, origin=label["id"]))
+        events = [e for e in read[label["id"]]
                   if e.provenance and e.provenance.span[0] < label["end"] and label["start"] < e.provenance.span[1]]  # fmt: skip
         within.append(main_event(events))
     print(f"{len(labels)} labelled sentences from Wikinews articles")
