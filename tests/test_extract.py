@@ -752,3 +752,26 @@ def test_the_clause_before_a_subordinate_root_is_the_main_one(ex):
             "of the campaign, after the rebel leader refused to accept a peace deal.")
     _, e = one(ex, text)
     assert (e.type, e.actor) == ("ASSAULT", "FRA")
+
+
+def test_the_lead_clause_tells_the_main_event_and_later_clauses_keep_their_actors(ex):
+    # a headline's clause before the semicolon is its news; the parser hangs it on the second
+    _, e = one(ex, "Ethiopia invades Eritrea; African Union demands pullout")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "ETH", "ERI")
+    # the clause joined after, with its own subject, is what followed; its actor is no target of the lead
+    doc, events = read(ex, "Turkish troops swept into northern Syria on Wednesday, and the Arab League condemned the incursion.")
+    lead = max(events, key=lambda e: e.confidence)
+    assert (lead.type, lead.plover_mode, lead.actor, lead.target) == ("MOBILIZE", "troops", "TUR", "SYR")
+    assert any(e.type == "ACCUSE" and e.actor == "ARL" for e in events)
+    # a force moving in with fighting attacks; marchers with no force protest
+    _, e = one(ex, "Rwandan troops crossed into Uganda amid heavy fighting on Monday.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "RWA", "UGA")
+    _, e = one(ex, "Thousands of Georgians marched through Tbilisi against a foreign agents law.")
+    assert e.type == "PROTEST"
+
+
+def test_a_ruler_fleeing_the_country_retreats_but_refugees_make_no_event(ex):
+    _, e = one(ex, "Viktor Yanukovych flees Ukraine as protesters take over government buildings")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "withdraw", "UKR")
+    _, events = read(ex, "Thousands of refugees fled Syria last year.")
+    assert not [e for e in events if e.type == "RETREAT"]

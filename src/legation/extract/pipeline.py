@@ -46,7 +46,7 @@ NEEDS = {
     "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "diplomatic"},
     "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade", "division",
                "tank", "warship", "fighter", "jet", "regiment", "carrier", "destroyer", "frigate", "submarine", "bomber",
-               "warplane", "officer", "agent", "guardsman", "navy"},
+               "warplane", "officer", "agent", "guardsman", "navy", "paratrooper", "commando"},
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
@@ -94,7 +94,7 @@ NEEDS = {
     "vessel": {"ship", "vessel", "boat", "warship", "ferry", "tanker", "freighter", "submarine", "frigate", "destroyer",
                "corvette", "trawler", "cruiser", "carrier", "gunboat", "dhow", "yacht"},
     # What a fleeing ruler leaves ("fled the country", "left the presidential palace")
-    "seat": {"palace", "country", "capital", "power", "office", "residence"},
+    "seat": {"palace", "country", "capital", "power", "office", "residence", "<place>"},
     # What "ending" closes that no one sanctions: a span of time or a state of strife ("ending
     # 23 years in power", "ending a ten-day standoff")
     "spell": {"year", "month", "week", "day", "decade", "century", "presence", "rule", "reign", "era", "war",
@@ -102,7 +102,7 @@ NEEDS = {
               "deadlock", "impasse", "stalemate", "feud", "rebellion"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
-               "airstrike", "casualty", "wound", "storm"},
+               "airstrike", "casualty", "wound", "storm", "invasion"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
                     "list", "record", "recording", "image", "photo", "audio", "transcript", "album", "film", "book",
                     "finding", "speech", "address", "remark", "message", "communique", "communiqué", "update"},
@@ -270,6 +270,7 @@ AUTHORITY_MODES = {"arrest", "convict", "release", "deport", "ban", "censor", "c
 # Links that put a trigger outside the sentence's main clause (a reported clause is inside it).
 SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj", "prep", "npadvmod", "appos", "ccomp", "csubj", "agent"}
 MAIN_CLAUSE = 0.2
+SUBJECTS = {"nsubj", "nsubjpass"}
 SUBORDINATORS = {"after", "as", "because", "while", "when", "since", "before", "although", "though", "until", "once"}
 # Nouns that carry the event named by their modifier: "a mediation mission", "an aid programme".
 EVENT_CARRIERS = {"mission", "effort", "campaign", "operation", "process", "initiative", "bid", "drive",
@@ -333,6 +334,9 @@ NEEDS["body_left"] = NEEDS["membership"] - {"<organisation>"} | {"<body>", "comm
 # Forces as what is left behind ("leaving just 100 troops", "left two soldiers dead"), not
 # as who leaves
 NEEDS["forces_left"] = NEEDS["troops"]
+# Who crosses, pours or marches into a place as a force ("troops poured into"), not anyone
+# whose clause names an agent or officer ("marched against a foreign agents law")
+NEEDS["invaders"] = NEEDS["troops"] - {"agent", "officer", "unit", "division", "carrier", "navy"} | {"paratrooper", "commando", "column", "armour", "armor", "guerrilla"}
 # An agreement as what is struck ("struck a deal"), not a word near a strike
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
@@ -576,10 +580,14 @@ def threat_mode(act: TriggerRule) -> str:
 def _inverted_lead(root):
     """The clause before a root that a subordinator marks ("..., after Milosevic refused"),
     which the parser has hung on that root as its complement: the sentence's real main
-    clause. None when the root is a main clause."""
-    if not any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in root.children):
+    clause. So is a clause a semicolon ends ("Iraq invades Kuwait; UN demands pullout").
+    None when the root is a main clause."""
+    lead = next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if lead is None:
         return None
-    return next((c for c in root.children if c.dep_ == "ccomp" and c.i < root.i), None)
+    if any(c.dep_ == "mark" and c.lower_ in SUBORDINATORS for c in root.children):
+        return lead
+    return lead if any(t.text == ";" for t in root.doc[lead.right_edge.i + 1:root.i]) else None
 
 
 def _misparsed_head(node) -> bool:
@@ -654,7 +662,12 @@ def load_model():
             # runs into the first sentence of the story. The parser keeps boundaries set here.
             for token in doc[1:]:
                 prev = doc[token.i - 1]
-                if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
+                if prev.text == ";" and not token.is_space:
+                    # "Iraq invades Kuwait; UN demands pullout": clauses a semicolon joins are
+                    # parsed each on its own, as the small model misreads the headline verb
+                    # of the first as a noun when it has to hang it on the second
+                    token.is_sent_start = True
+                elif prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
                     token.is_sent_start = True
                     # ... and its first word does not make a sentence of its own, which the
                     # small model otherwise does with a title-case word after a headline.
@@ -1129,6 +1142,8 @@ class Extractor:
             words.add("<name>")
         if any((c.pos_ == "PROPN" and c.ent_type_ == "ORG") or (c.is_upper and c.is_alpha and len(c) > 2) for c in objects):
             words.add("<body>")  # "quit ECOWAS", "left the Arab League"
+        if any(c.ent_type_ == "GPE" for c in objects) and any(c.dep_ in SUBJECTS and c.ent_type_ == "PERSON" for c in token.children):
+            words.add("<place>")  # "Marcos flees Philippines", not "refugees fled Syria"
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
                   for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
@@ -1340,6 +1355,11 @@ class Extractor:
                 break  # the participle above only modifies the subject
             if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING) and not (
                     node.dep_ in ("prep", "pobj") and _of_noun(node)) and not (lead is not None and node.i == lead.i):
+                main = False
+            if node.dep_ == "conj" and node.head.head.i == node.head.i and any(c.dep_ in SUBJECTS for c in node.children):
+                # "Iraqi troops swept into Kuwait, and the Security Council condemned the
+                # invasion": a clause joined after the lead with its own subject is the news
+                # that followed; the lead tells the main event.
                 main = False
             node, depth = node.head, depth + 1
         if lead is not None and not lead.left_edge.i <= token.i <= lead.right_edge.i:
@@ -1776,7 +1796,11 @@ class Extractor:
         # A protest's target is in its own words ("to show their disapproval for the United
         # States' policies"); failing that it is against its own state.
         words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
-        skip = speech | origin
+        # "troops crossed the parallel, and the Security Council demanded ...": a clause
+        # joined after, whose subject is another actor, tells another event
+        later = {t.i for a in (token, *token.ancestors) for c in a.children if c.dep_ == "conj" and c.i > token.i
+                 and any(g.dep_ in SUBJECTS and self._actors_in(g.subtree, by_token) for g in c.children) for t in c.subtree}
+        skip = speech | origin | later
         after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in skip], by_token) if keep(m)]
         if after:
             return after[0], location
