@@ -790,7 +790,7 @@ class Extractor:
         # "Florence" and "Jackson" are people too. They match as written.
         self.cities = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.places = set(self.gaz.places)
-        with (CITIES).open(newline="", encoding="utf-8") as f:
+        with CITIES.open(newline="", encoding="utf-8") as f:
             cities = [(r["name"], r["code"]) for r in csv.DictReader(f) if r["name"] not in forms]
         for (name, code), doc in zip(cities, self.nlp.tokenizer.pipe(name for name, _ in cities)):
             key = f"C|{code}"
