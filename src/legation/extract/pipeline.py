@@ -672,13 +672,15 @@ def load_model():
 
         @Language.component("legation_paragraphs")
         def paragraphs(doc):
-            # A wire dateline ("WARSAW (Reuters) - ", "Caracas, 12 May (AFP) — ") is a line of
-            # its own: it says where the story was filed, and the lead after it parses alone.
-            for start in [0] + [t.i + 1 for t in doc if "\n\n" in t.text_with_ws]:
+            def dateline(start):
+                # A wire dateline ("WARSAW (Reuters) - ", "Caracas, 12 May (AFP) — ") is a line
+                # of its own: it says where the story was filed, and the lead after it parses alone.
                 if start < len(doc) and (line := DATELINE.match(doc.text, doc[start].idx)):
                     after = doc.char_span(line.end(), line.end(), alignment_mode="expand")
                     if after is not None and after.start < len(doc) and after.start > start:
                         doc[after.start].is_sent_start = True
+
+            dateline(0)
             # A blank line ends a sentence: a headline has no full stop, and without this it
             # runs into the first sentence of the story. The parser keeps boundaries set here.
             for token in doc[1:]:
@@ -690,6 +692,7 @@ def load_model():
                     token.is_sent_start = True
                 elif prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
                     token.is_sent_start = True
+                    dateline(token.i)
                     # ... and its first word does not make a sentence of its own, which the
                     # small model otherwise does with a title-case word after a headline.
                     if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
