@@ -5,7 +5,7 @@ import json
 from conftest import run_cli
 
 GOLD = [
-    {"id": "g1", "text": "Poland reopened its embassy in North Korea on Friday.", "event": "COOPERATE", "mode": "",
+    {"id": "g1", "text": "Poland reopened its embassy in North Korea on Friday.", "event": "SUPPORT", "mode": "",
      "source": [{"code": "POL"}], "target": [{"code": "PRK"}]},
     # An older label (DEMAND) is scored as today's REQUEST.
     {"id": "g2", "text": "Russia demanded that Ukraine withdraw its troops from the Kursk region.", "event": "DEMAND",
@@ -28,7 +28,7 @@ def test_eval_scores_type_actors_and_mode_and_maps_old_labels(tmp_path):
     assert result["n_gold"] == 4
     assert {k for k in ("event_type", "source", "target", "mode")} <= result.keys()
     rows = {row["id"]: row for row in result["records"]}
-    assert (rows["g1"]["predicted"], rows["g1"]["predicted_source"], rows["g1"]["predicted_target"]) == ("COOPERATE", "POL", "PRK")
+    assert (rows["g1"]["predicted"], rows["g1"]["predicted_source"], rows["g1"]["predicted_target"]) == ("SUPPORT", "POL", "PRK")
     assert (rows["g2"]["gold"], rows["g2"]["predicted"]) == ("REQUEST", "REQUEST")
     assert rows["g3"]["predicted"] == "ASSAULT" and rows["g3"]["gold"] == "AID"
     assert result["event_type"]["tp"] == sum(row["gold"] == row["predicted"] for row in rows.values())

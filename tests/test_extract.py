@@ -86,11 +86,13 @@ def test_region_and_possessive_stand_for_the_state(ex):
 @pytest.mark.parametrize(
     "text,type_,subtype",
     [
-        ("Poland reopened its embassy in North Korea on Friday.", "COOPERATE", "mission_reopened"),
+        ("Poland reopened its embassy in North Korea on Friday.", "SUPPORT", "mission_reopened"),
         ("Canada closed its embassy in Iran in 2012.", "SANCTION", "mission_closed"),
         ("Italy suspended the work of its embassy in Khartoum.", "SANCTION", "mission_suspended"),
         ("Germany evacuated its diplomats from Kabul.", "RETREAT", "staff_withdrawn"),
         ("Venezuela expelled the Argentine ambassador.", "SANCTION", "envoy_expelled"),
+        ("Niger's rulers gave the French ambassador 48 hours to leave the country.", "SANCTION", "envoy_expelled"),
+        ("The envoy of Israel presented his credentials to the president of Egypt.", "SUPPORT", "credentials_presented"),
         ("Peru recalled its ambassador from Mexico.", "SANCTION", "envoy_recalled"),
         ("Brazil will represent the interests of Argentina in Caracas.", "COOPERATE", "protecting_power_start"),
         ("Russia deployed 5,000 troops to Belarus.", "MOBILIZE", "military_deployment"),
@@ -834,3 +836,49 @@ def test_a_states_diplomatic_protest_is_disapproval_and_a_crowds_is_a_protest(ex
     assert (e.type, e.actor) == ("PROTEST", "SRB")
     _, e = one(ex, "Saudi Arabia reiterated its support for Yemen's government.")
     assert (e.type, e.actor, e.target) == ("SUPPORT", "SAU", "YEM")
+
+
+def test_ties_set_up_or_restored_are_support_even_when_promised(ex):
+    _, e = one(ex, "Britain and Argentina agreed on Thursday to restore full diplomatic relations.")
+    assert (e.type, e.actor) == ("SUPPORT", "GBR")
+    e, = (e for e in read(ex, "The United States would normalise relations with Vietnam, Clinton said.")[1] if e.type != "ACCUSE")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "USA", "VNM")
+    # an agreement to do something else stays a promise
+    _, e = one(ex, "Iran and Iraq agreed to exchange prisoners of war.")
+    assert e.type == "AGREE"
+    # ties broken, envoys recalled and missions closed curtail diplomatic exchanges
+    _, e = one(ex, "Ecuador broke off diplomatic relations with Colombia on Monday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "ECU", "COL")
+    _, e = one(ex, "Canada closed its embassy in Tehran.")
+    assert (e.type, e.plover_mode, e.subtype) == ("SANCTION", "discontinue", "mission_closed")
+
+
+def test_people_ordered_out_are_expelled_but_a_states_own_are_pulled_out(ex):
+    _, e = one(ex, "Britain on Friday ordered 90 Soviet officials to leave the country.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "expel", "GBR", "RUS")
+    _, e = one(ex, "The Congolese government ordered Rwanda's ambassador to leave the country within 48 hours.")
+    assert (e.type, e.subtype, e.actor, e.target) == ("SANCTION", "envoy_expelled", "COD", "RWA")
+    for text in ("Russia ordered its diplomats to leave Kabul.",
+                 "The administration ordered 2,000 troops from the National Guard to leave Los Angeles."):
+        assert all(e.plover_mode != "expel" for e in read(ex, text)[1]), text
+
+
+def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
+    # forces a government asks for come as aid
+    _, e = one(ex, "US Marines landed near Beirut on Tuesday at the request of President Chamoun of Lebanon.")
+    assert (e.type, e.actor, e.target) == ("AID", "USA", "LBN")
+    _, e = one(ex, "US Marines landed near Beirut on Tuesday.")
+    assert e.type == "MOBILIZE"
+    _, e = one(ex, "Iran holds the Taliban responsible for the safety of its diplomats in Afghanistan.")
+    assert (e.type, e.plover_mode, e.actor) == ("ACCUSE", "allege", "IRN")
+    _, e = one(ex, "Egypt nationalised the Suez Canal Company on Thursday.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "EGY")
+    _, e = one(ex, "Burma withdrew its recognition of North Korea.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "MMR", "PRK")
+    _, e = one(ex, "The Soviet Foreign Ministry handed a note of protest to the Chinese embassy in Moscow.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "RUS", "CHN")
+    _, e = one(ex, "Pakistan's commander signed the instrument of surrender before India's generals.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "disarm")
+    # states that are gone take the code of the state that continues them
+    _, e = one(ex, "Czechoslovak police arrested two journalists from the GDR.")
+    assert (e.actor, e.target) == ("CZE", "DEU")

@@ -76,23 +76,23 @@ STATUS_LABELS = {
 # Event subtypes, grouped by what they do to the state. The PLOVER type and mode say what
 # kind of act each is, so ledger events line up with events read from the news.
 MISSION_STATUS_SUBTYPES: dict[str, tuple[Status, str, str]] = {
-    "mission_opened": (Status.OPERATING, "COOPERATE", ""),
-    "mission_reopened": (Status.REOPENED, "COOPERATE", ""),
-    "mission_reopened_limited": (Status.REOPENED_LIMITED, "COOPERATE", ""),
-    "staff_returned": (Status.OPERATING, "COOPERATE", ""),
-    "envoy_arrived": (Status.OPERATING, "COOPERATE", ""),
-    "credentials_presented": (Status.OPERATING, "COOPERATE", ""),
+    "mission_opened": (Status.OPERATING, "SUPPORT", ""),
+    "mission_reopened": (Status.REOPENED, "SUPPORT", ""),
+    "mission_reopened_limited": (Status.REOPENED_LIMITED, "SUPPORT", ""),
+    "staff_returned": (Status.OPERATING, "SUPPORT", ""),
+    "envoy_arrived": (Status.OPERATING, "SUPPORT", ""),
+    "credentials_presented": (Status.OPERATING, "SUPPORT", ""),
     "staff_withdrawn": (Status.STAFF_WITHDRAWN, "RETREAT", "withdraw"),
     "mission_relocated": (Status.RELOCATED, "RETREAT", "withdraw"),
-    "mission_suspended": (Status.SUSPENDED, "SANCTION", "withdraw"),
-    "mission_closed": (Status.CLOSED, "SANCTION", "withdraw"),
+    "mission_suspended": (Status.SUSPENDED, "SANCTION", "discontinue"),
+    "mission_closed": (Status.CLOSED, "SANCTION", "discontinue"),
 }
 # Envoy events are recorded and shown, but an expelled or recalled envoy does not by itself
 # close a mission: the chargé and staff may stay.
 ENVOY_SUBTYPES: dict[str, tuple[str, str]] = {
     "envoy_expelled": ("SANCTION", "expel"),
-    "envoy_recalled": ("SANCTION", "withdraw"),
-    "envoy_appointed": ("COOPERATE", ""),
+    "envoy_recalled": ("SANCTION", "discontinue"),
+    "envoy_appointed": ("SUPPORT", ""),
 }
 PROTECTING_POWER_SUBTYPES: dict[str, tuple[str, str]] = {
     "protecting_power_start": ("COOPERATE", ""),

@@ -292,6 +292,14 @@ TSV_COLUMNS = (
 )  # fmt: skip
 
 
+# CAMEO codes for what the PLOVER crosswalk maps too narrowly. The codebook's SANCTION
+# "discontinue" curtails diplomatic, commercial or material exchanges, while the crosswalk
+# gives it only 162 (reduce aid); 160 (reduce relations) holds for all of them. Events about
+# missions and envoys are diplomatic: 161 (reduce or break diplomatic relations).
+CAMEO_OF_MODE = {("SANCTION", "discontinue"): "160"}
+CAMEO_OF_SUBTYPE = {"mission_closed": "161", "mission_suspended": "161", "envoy_recalled": "161", "envoy_expelled": "161"}
+
+
 def export_cameo_tsv(ledger: Ledger, out, flt: EventFilter, gaz) -> int:
     table = CameoTable.default()
     kinds: dict[str, bool] = {}
@@ -312,7 +320,8 @@ def export_cameo_tsv(ledger: Ledger, out, flt: EventFilter, gaz) -> int:
         if note.startswith("CAMEO ") and note[6:].split(";")[0].strip().isdigit():
             code, origin = note[6:].split(";")[0].strip(), "gdelt"
         elif e["type"]:
-            code = table.representative(e["type"], e["mode"] or "")
+            code = CAMEO_OF_SUBTYPE.get(e["subtype"] or "") or CAMEO_OF_MODE.get((e["type"], e["mode"] or "")) or (
+                table.representative(e["type"], e["mode"] or ""))
             origin = "mapped" if code else ""
         first = e["sources"][0] if e["sources"] else {}
         row = (

@@ -54,7 +54,7 @@ NEEDS = {
     "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "diplomatic"},
     "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade", "division",
                "tank", "warship", "fighter", "jet", "regiment", "carrier", "destroyer", "frigate", "submarine", "bomber",
-               "warplane", "officer", "agent", "guardsman", "navy", "paratrooper", "commando"},
+               "warplane", "officer", "agent", "guardsman", "navy", "paratrooper", "commando", "marines"},
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
@@ -143,6 +143,11 @@ NEEDS = {
     "control": {"control", "power", "territory", "ground", "authority"},
     "hostage": {"hostage"},
     "custody": {"custody"},
+    # "holds the Taliban responsible for their safety": blame laid
+    "blame": {"responsible", "accountable", "liable", "culpable"},
+    "surrender": {"surrender", "capitulation"},
+    "recognition": {"recognition"},
+    "protest_note": {"protest", "demarche", "démarche"},
     # What a coup takes over ("took over the government"), not a firm or a job
     "regime": {"government", "power", "country", "state", "presidency", "palace", "parliament", "capital"},
     "thrown": {"grenade", "molotov", "cocktail", "stone", "rock", "brick", "firebomb", "petrol", "explosive", "bomb",
@@ -240,6 +245,13 @@ ACCLAIM = {"congratulation", "congratulations", "congratulate", "proud", "gratef
            "commend"}  # fmt: skip
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
+# What one vows to do back to an attacker ("vowed to respond", "pledged to avenge the dead")
+RETORTS = {"respond", "retaliate", "avenge", "reply", "punish", "revenge"}
+# Words that make a deployment asked for ("landed at the request of the president")
+INVITATIONS = {"request", "invitation", "behest", "appeal", "bidding"}
+# What a state orders foreigners to do when it expels them, and the time it gives them
+DEPARTURES = {"leave", "depart", "quit", "exit", "go"}
+DEADLINES = {"hour", "day", "week", "month"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling", "proclamation", "decision"}
 # Verbs that make a measure their own: "ratified the withdrawal from the WHO", "upheld the ban".
 ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "endorse"}
@@ -424,6 +436,19 @@ def _gunfire(sent) -> bool:
 def _will(token) -> bool:
     """Said to be going to happen with "will", not planned, prepared or decided."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
+
+
+def _invited(token) -> bool:
+    """A move made at someone's request or invitation, or on being invited."""
+    for verb in (token, token.head):
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") and any(
+                p.lemma_.lower() in INVITATIONS for p in c.children if p.dep_ == "pobj"
+            ):
+                return True
+            if c.dep_ == "advcl" and c.lemma_.lower() == "invite":
+                return True
+    return False
 
 
 def _reported_past(token) -> bool:
@@ -1098,10 +1123,52 @@ class Extractor:
             memo[token.i] = self._match(token)
         return memo[token.i]
 
+    def _ties_restored(self, token) -> bool:
+        """Whether a verb, or the verb it agrees or moves to, sets up diplomatic ties: a support
+        row acting on relations ("establish diplomatic relations", "normalise ties")."""
+        verbs = [token]
+        for verb in verbs:
+            rule = self._rule(verb)
+            if rule is not None and rule.type == "SUPPORT" and (obj := _noun_object(verb)) is not None and (
+                obj.lemma_.lower() in NEEDS["relations"]
+            ):
+                return True
+            verbs += [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and len(verbs) < 4]
+        return False
+
+    def _ordered_out(self, token) -> TriggerRule | None:
+        """"ordered 90 Soviet officials to leave", "ordered 25 diplomats out of Britain", "gave the
+        ambassador 48 hours to leave": people made to go are expelled; "ordered its diplomats
+        to leave" pulls out one's own, which the departure's own row reads."""
+        people = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+        if people is None or people.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in people.children
+        ):
+            return None
+        if token.lemma_.lower() == "give":
+            # the deadline is the thing given: "gave him 48 hours to leave"
+            leave = next((c for c in token.children if c.dep_ in ("advcl", "xcomp", "ccomp") and c.lemma_.lower() in DEPARTURES), None)
+            if leave is None or not any(c.lemma_.lower() in DEADLINES for c in token.children if c.dep_ in ("npadvmod", "dobj")):
+                return None
+        elif not any(
+            c.dep_ in ("xcomp", "ccomp", "advcl") and c.lemma_.lower() in DEPARTURES
+            or c.dep_ in ("prep", "prt", "advmod") and c.lower_ == "out"
+            for c in token.children
+        ):
+            return None
+        envoys = {people.lemma_.lower(), *(c.lemma_.lower() for c in people.children if c.dep_ in ("compound", "amod"))}
+        if people.lemma_.lower() in NEEDS["troops"] and not any(
+            c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper() for c in people.children
+        ):
+            return None  # "ordered 2,000 National Guard troops to leave Los Angeles": its own, unless named foreign
+        return TriggerRule("SANCTION", "expel", "envoy_expelled" if envoys & NEEDS["envoy"] else "", "")
+
     def _match(self, token) -> TriggerRule | None:
         lemma = MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
         if token.lower_ == "according":
             return None  # "according to" attributes; it is not an accord
+        if token.lemma_.lower() in INVITATIONS and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
+            return None  # "landed at the request of the president": why it happened, not an act
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
         verbal = is_verbal(token)
@@ -1116,6 +1183,8 @@ class Extractor:
         speech = lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token))
         if speech and lemma not in self.rules:
             return None  # "denied the report" is speech; "denied a request" is a refusal
+        if verbal and lemma in ORDERS | {"give"} and (expulsion := self._ordered_out(token)) is not None:
+            return expulsion
         if lemma in ORDERS or lemma in DECREES:
             # "ordered the newspaper to suspend publication", "an executive order designating
             # Antifa a terrorist organisation": the act ordered, by who orders it
@@ -1244,12 +1313,21 @@ class Extractor:
             # one the gazetteer cannot place ("the Bush administration declared ...").
             rule = DEMAND
             target_m, source_m = source_m, speaker
+        # "agreed to restore diplomatic relations", "will normalise relations with Vietnam": ties
+        # set up or restored are the codebook's SUPPORT ("initiate, resume, improve, or expand
+        # diplomatic cooperation") even as a promise, as every set's labellers but one code it
+        ties = rule.type in ("AGREE", "SUPPORT") and not rule.subtype and self._ties_restored(token)
+        if ties:
+            rule = TriggerRule("SUPPORT", "", "", "")
         if rule.type == "AGREE" and token.pos_ == "VERB":
             # "vowed to strike back" is a threat. A promised concession ("agreed to withdraw")
             # stays AGREE, as the PLOVER gold standard codes it (the codebook's text would
             # make it CONCEDE).
             promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
-            if promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
+            retort = any(c.dep_ == "xcomp" and c.lemma_.lower() in RETORTS for c in token.children)
+            if retort and promised is None:
+                rule = TriggerRule("THREATEN", "", "", "")  # "vowed to respond" after a strike
+            elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
         # "unions threatened to call a nationwide strike": a protest's target even as a threat
         protest_threat = rule.type == "PROTEST" or any(
@@ -1258,7 +1336,7 @@ class Extractor:
         if modality is Modality.NEGATED and rule.type in COOPERATIVE and not rule.subtype and not self._reported_denial(token):
             # "will not approve a budget", "would not be freed": a refusal (PLOVER's REJECT)
             rule = TriggerRule("REJECT", "", "", "")
-        if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype:
+        if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype and not ties:
             if rule.type == "RETREAT" and not rule.mode:
                 # "will lift sanctions", "would relax restrictions": an easing promised is a
                 # concession; a promised release or withdrawal is AGREE, as the PLOVER gold has it
@@ -1271,6 +1349,10 @@ class Extractor:
                 # threat; one announced as decided ("will raise tariffs on Canada") is the act,
                 # with its modality saying it is still to come
                 rule = TriggerRule("THREATEN", threat_mode(rule), "", "")
+        if rule.type == "MOBILIZE" and rule.mode == "troops" and _invited(token):
+            # "Marines landed at the request of President Chamoun": forces a government asks
+            # for come as help, as the labellers of every written set code them
+            rule = TriggerRule("AID", "", rule.subtype, "")
         if rule.type in ("REQUEST", "COERCE") and rule.mode in ("", "change", "restrict", "ban") and _judicial(token):
             # "a district court bars Texas from using the map", "the judge orders the
             # administration to pay": what a court orders, it orders as a judgment
