@@ -879,6 +879,14 @@ def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "RUS", "CHN")
     _, e = one(ex, "Pakistan's commander signed the instrument of surrender before India's generals.")
     assert (e.type, e.plover_mode) == ("RETREAT", "disarm")
+    # an army removing a president is a coup; forces moving in and attacking, an assault
+    _, e = one(ex, "Sudan's army said it had removed President Omar al-Bashir.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "SDN")
+    _, e = one(ex, "Iraqi troops rolled into Kuwait before dawn and attacked the emir's palace.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "IRQ", "KWT")
+    # ... but not when the attack is another subject's word
+    _, e = one(ex, "Indonesian marines landed in Dili, and Portugal broke off relations over the invasion.")
+    assert (e.type, e.actor) == ("MOBILIZE", "IDN")
     # states that are gone take the code of the state that continues them
     _, e = one(ex, "Czechoslovak police arrested two journalists from the GDR.")
     assert (e.actor, e.target) == ("CZE", "DEU")

@@ -110,7 +110,7 @@ NEEDS = {
               "deadlock", "impasse", "stalemate", "feud", "rebellion"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
-               "airstrike", "casualty", "wound", "storm", "invasion"},
+               "airstrike", "casualty", "wound", "storm", "invasion", "attack"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
                     "list", "record", "recording", "image", "photo", "audio", "transcript", "album", "film", "book",
                     "finding", "speech", "address", "remark", "message", "communique", "communiqué", "update"},
@@ -331,6 +331,7 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person", "rioter"}  # fmt: skip
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob", "supporter"}
 # Bodies that remove an office holder by law, not by force ("Congress removed the president").
+JUNTAS = {"army", "military", "junta", "soldier", "troop", "officer", "colonel", "general", "putschist", "mutineer"}
 LEGISLATURES = {"parliament", "congress", "senate", "assembly", "legislature", "lawmaker", "khural", "house"}
 # Words that make a foreign force's arrival help asked for ("at the request of the government").
 INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "restore"}
@@ -1086,7 +1087,11 @@ class Extractor:
         """The words a trigger row's `needs` are looked for in: the trigger's own clause and
         its siblings, the word it hangs on ("missiles launched by") and, for a noun, the one
         above that ("a state of emergency"); a reporting verb above is not its object."""
-        phrase = {t.lemma_.lower() for t in _clause(token)} | {c.lemma_.lower() for c in token.head.children}
+        # a clause joined on with a subject of its own tells another act ("... landed in Dili, and
+        # Portugal broke off relations in protest at the invasion")
+        other = {t.i for c in token.children if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                 for t in c.subtree}  # fmt: skip
+        phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other} | {c.lemma_.lower() for c in token.head.children}
         phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 3]
                    if not (a.pos_ == "VERB" and a.lemma_.lower() in REPORTING and a.lemma_.lower() not in ("declare", "announce"))}
         lo, hi = token.left_edge.i, token.right_edge.i
@@ -1376,6 +1381,8 @@ class Extractor:
                 target_m = next((m for m in named if m.code != source_m.code and self._placed_state(m)), None)
         elif rule.type == "COERCE" and rule.mode == "seize" and source_m is not None and self._headed_by(source_m, sent, LEGISLATURES):
             rule = TriggerRule("SANCTION", "expel", "", "")  # "ousted by parliament": a removal by law, not a coup
+        elif rule.type == "SANCTION" and rule.mode == "expel" and source_m is not None and self._headed_by(source_m, sent, JUNTAS):
+            rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
         elif rule.type == "ASSAULT" and token.lemma_.lower() in ("fire", "launch") and {
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
         } & OPEN_WATER:
