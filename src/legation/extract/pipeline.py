@@ -247,8 +247,6 @@ ACCLAIM = {"congratulation", "congratulations", "congratulate", "proud", "gratef
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 # What one vows to do back to an attacker ("vowed to respond", "pledged to avenge the dead")
 RETORTS = {"respond", "retaliate", "avenge", "reply", "punish", "revenge"}
-# Words that make a deployment asked for ("landed at the request of the president")
-INVITATIONS = {"request", "invitation", "behest", "appeal", "bidding"}
 # What a state orders foreigners to do when it expels them, and the time it gives them
 DEPARTURES = {"leave", "depart", "quit", "exit", "go"}
 DEADLINES = {"hour", "day", "week", "month"}
@@ -330,11 +328,13 @@ DOMESTIC_HEADS = {"president", "minister", "premier", "leader", "king", "queen",
                   "lawmaker", "judge", "prosecutor", "man", "woman", "child", "family", "member", "figure",
                   "inmate", "migrant", "protester", "demonstrator", "settler", "mob", "crowd", "person", "rioter"}  # fmt: skip
 PROTESTERS = {"protester", "protestor", "demonstrator", "marcher", "rioter", "crowd", "mob", "supporter"}
-# Bodies that remove an office holder by law, not by force ("Congress removed the president").
+# Forces whose removal of an office holder is a coup ("the army removed President Bashir").
 JUNTAS = {"army", "military", "junta", "soldier", "troop", "officer", "colonel", "general", "putschist", "mutineer"}
+REMOVALS = {"remove", "dismiss", "oust", "depose", "sack"}
+# Bodies that remove an office holder by law, not by force ("Congress removed the president").
 LEGISLATURES = {"parliament", "congress", "senate", "assembly", "legislature", "lawmaker", "khural", "house"}
 # Words that make a foreign force's arrival help asked for ("at the request of the government").
-INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "restore"}
+INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "restore", "behest", "bidding"}
 # Where a missile fired falls harmlessly: a show of force, not an attack.
 OPEN_WATER = {"sea", "water", "ocean"}
 # Links that keep a word in its noun's own phrase ("former president Alejandro Toledo").
@@ -437,19 +437,6 @@ def _gunfire(sent) -> bool:
 def _will(token) -> bool:
     """Said to be going to happen with "will", not planned, prepared or decided."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
-
-
-def _invited(token) -> bool:
-    """A move made at someone's request or invitation, or on being invited."""
-    for verb in (token, token.head):
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("at", "on", "upon") and any(
-                p.lemma_.lower() in INVITATIONS for p in c.children if p.dep_ == "pobj"
-            ):
-                return True
-            if c.dep_ == "advcl" and c.lemma_.lower() == "invite":
-                return True
-    return False
 
 
 def _reported_past(token) -> bool:
@@ -1172,7 +1159,7 @@ class Extractor:
         lemma = MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
         if token.lower_ == "according":
             return None  # "according to" attributes; it is not an accord
-        if token.lemma_.lower() in INVITATIONS and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
+        if token.lemma_.lower() in INVITED and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
             return None  # "landed at the request of the president": why it happened, not an act
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
@@ -1354,10 +1341,6 @@ class Extractor:
                 # threat; one announced as decided ("will raise tariffs on Canada") is the act,
                 # with its modality saying it is still to come
                 rule = TriggerRule("THREATEN", threat_mode(rule), "", "")
-        if rule.type == "MOBILIZE" and rule.mode == "troops" and _invited(token):
-            # "Marines landed at the request of President Chamoun": forces a government asks
-            # for come as help, as the labellers of every written set code them
-            rule = TriggerRule("AID", "", rule.subtype, "")
         if rule.type in ("REQUEST", "COERCE") and rule.mode in ("", "change", "restrict", "ban") and _judicial(token):
             # "a district court bars Texas from using the map", "the judge orders the
             # administration to pay": what a court orders, it orders as a judgment
@@ -1381,7 +1364,8 @@ class Extractor:
                 target_m = next((m for m in named if m.code != source_m.code and self._placed_state(m)), None)
         elif rule.type == "COERCE" and rule.mode == "seize" and source_m is not None and self._headed_by(source_m, sent, LEGISLATURES):
             rule = TriggerRule("SANCTION", "expel", "", "")  # "ousted by parliament": a removal by law, not a coup
-        elif rule.type == "SANCTION" and rule.mode == "expel" and source_m is not None and self._headed_by(source_m, sent, JUNTAS):
+        elif rule.type == "SANCTION" and rule.mode == "expel" and token.lemma_.lower() in REMOVALS and source_m is not None and (
+                self._headed_by(source_m, sent, JUNTAS)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
         elif rule.type == "ASSAULT" and token.lemma_.lower() in ("fire", "launch") and {
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
