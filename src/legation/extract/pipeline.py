@@ -439,6 +439,11 @@ def _will(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
 
 
+def _has_subject(clause) -> bool:
+    """A clause with a subject of its own, not one that shares its head's."""
+    return any(c.dep_ in SUBJECTS for c in clause.children)
+
+
 def _reported_past(token) -> bool:
     """Under a reporting verb in the past tense, where "would" is a reported "will"."""
     return any(a.tag_ == "VBD" and a.lemma_.lower() in REPORTING for a in token.ancestors)
@@ -1076,8 +1081,7 @@ class Extractor:
         above that ("a state of emergency"); a reporting verb above is not its object."""
         # a clause joined on with a subject of its own tells another act ("... landed in Dili, and
         # Portugal broke off relations in protest at the invasion")
-        other = {t.i for c in token.children if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                 for t in c.subtree}  # fmt: skip
+        other = {t.i for c in token.children if c.dep_ == "conj" and _has_subject(c) for t in c.subtree}
         phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other} | {c.lemma_.lower() for c in token.head.children}
         phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 3]
                    if not (a.pos_ == "VERB" and a.lemma_.lower() in REPORTING and a.lemma_.lower() not in ("declare", "announce"))}
@@ -1159,7 +1163,7 @@ class Extractor:
         lemma = MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
         if token.lower_ == "according":
             return None  # "according to" attributes; it is not an accord
-        if token.lemma_.lower() in INVITED and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
+        if lemma in INVITED and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
             return None  # "landed at the request of the president": why it happened, not an act
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
@@ -1478,7 +1482,7 @@ class Extractor:
             if node.dep_ in SUBORDINATE and not (node.dep_ == "ccomp" and node.head.lemma_.lower() in REPORTING) and not (
                     node.dep_ in ("prep", "pobj") and _of_noun(node)) and not (lead is not None and node.i == lead.i):
                 main = False
-            if node.dep_ == "conj" and node.head.head.i == node.head.i and any(c.dep_ in SUBJECTS for c in node.children):
+            if node.dep_ == "conj" and node.head.head.i == node.head.i and _has_subject(node):
                 # "Iraqi troops swept into Kuwait, and the Security Council condemned the
                 # invasion": a clause joined after the lead with its own subject is the news
                 # that followed; the lead tells the main event.
