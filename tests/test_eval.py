@@ -16,6 +16,9 @@ GOLD = [
     # An older mode name (riot-spon) is scored as today's riot.
     {"id": "g4", "text": "Rioters set fire to government offices in Osh, Kyrgyzstan.", "event": "PROTEST",
      "mode": "riot-spon", "source": [{"code": "KGZ"}], "target": [{"code": "KGZ"}]},
+    # A briefing line read as two sentences: the first tells the news, the second reacts.
+    {"id": "g5", "text": "Seoul: North Korea says it has carried out its first nuclear test; Japan condemns it as a grave threat.",
+     "event": "MOBILIZE", "mode": "weapons", "source": [{"code": "PRK"}], "target": []},
 ]
 
 
@@ -25,14 +28,15 @@ def test_eval_scores_type_actors_and_mode_and_maps_old_labels(tmp_path):
     r = run_cli("eval", "--gold", gold, "--json", "--records")
     assert r.returncode == 0, r.stderr
     result = json.loads(r.stdout)
-    assert result["n_gold"] == 4
+    assert result["n_gold"] == 5
     assert {k for k in ("event_type", "source", "target", "mode")} <= result.keys()
     rows = {row["id"]: row for row in result["records"]}
     assert (rows["g1"]["predicted"], rows["g1"]["predicted_source"], rows["g1"]["predicted_target"]) == ("SUPPORT", "POL", "PRK")
     assert (rows["g2"]["gold"], rows["g2"]["predicted"]) == ("REQUEST", "REQUEST")
     assert rows["g3"]["predicted"] == "ASSAULT" and rows["g3"]["gold"] == "AID"
     assert result["event_type"]["tp"] == sum(row["gold"] == row["predicted"] for row in rows.values())
-    assert result["event_type"]["tp"] < 4  # the wrong gold row is never right
+    assert result["event_type"]["tp"] < 5  # the wrong gold row is never right
+    assert (rows["g5"]["predicted"], rows["g5"]["predicted_source"]) == ("MOBILIZE", "PRK")
     assert result["mode"]["tp"] >= 1  # riot-spon read as riot
     assert 0 < result["source_country_accuracy"] <= 1
     table = run_cli("eval", "--gold", gold)

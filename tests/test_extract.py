@@ -890,3 +890,23 @@ def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
     # states that are gone take the code of the state that continues them
     _, e = one(ex, "Czechoslovak police arrested two journalists from the GDR.")
     assert (e.actor, e.target) == ("CZE", "DEU")
+
+
+def test_annexation_accession_and_weapons_tests_read_from_their_own_words(ex):
+    # a treaty that takes land is the taking; one that bans something binds its signers
+    _, e = one(ex, "President Putin signed a treaty on Tuesday formally annexing Crimea.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "RUS")
+    _, e = one(ex, "The Soviet Union, the United States and Britain signed a treaty banning nuclear tests in the atmosphere.")
+    assert e.type == "SUPPORT"
+    # asking to join is a request; joining is not
+    _, e = one(ex, "Finland and Sweden formally handed in their applications to join NATO on Wednesday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("REQUEST", "assist", "FIN", "NATO")
+    _, e = one(ex, "Finland formally joined NATO on Tuesday.")
+    assert e.type != "REQUEST"
+    # a nuclear device set off is a weapons test, not a bombing
+    _, e = one(ex, "France set off a nuclear device under Mururoa atoll on Tuesday.")
+    assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "weapons", "FRA")
+    # a person's name lends no word to a class: "Bill" is no bill signed
+    _, e = one(ex, "Jordan and Israel signed a peace treaty in the presence of President Bill Clinton.")
+    assert (e.type, e.actor) == ("SUPPORT", "JOR")
+

@@ -75,6 +75,7 @@ NEEDS = {
                "walkout", "go", "national", "indefinite", "driver", "miner", "pilot", "unionist"},
     "testing": {"test"},
     "nuclear": {"nuclear", "atomic", "thermonuclear", "hydrogen"},
+    "accession": {"join", "membership", "accession", "admission"},
     "punishment": {"sentence", "fine", "penalty", "verdict", "conviction", "impeachment"},
     "sanctions": {"sanction", "sanctions", "embargo", "boycott"},
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
@@ -199,7 +200,8 @@ FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule",
 # Verbs that lend their subject to an event noun: "held talks", "staged rallies", "filed a lawsuit",
 # "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose", "file", "extend",
-               "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order"}  # fmt: skip
+               "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order", "hand",
+               "submit", "lodge"}  # fmt: skip
 # Forms of trigger verbs the small model's lemmatiser gets wrong ("fined" -> "fin").
 MISLEMMATISED = {"fined": "fine", "fines": "fine", "fining": "fine", "raped": "rape", "rapes": "rape",
                  "raping": "rape", "sentencing": "sentence", "mediating": "mediate", "boycotts": "boycott",
@@ -257,7 +259,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -374,6 +376,7 @@ SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", 
 # What is taken when a town is: a word for a place, or a name ("took Al-Kamlin", "liberated Wad
 # Madani": the small model often tags such names as people).
 NEEDS["taken_place"] = SEIZED_PLACES | {"<name>"}
+NEEDS["annexed"] = NEEDS["taken_place"] | {"<body>"}  # the small model takes some places for bodies ("Crimea")
 TEMPORAL_PREPS = {"since", "after", "before", "following", "until"}  # not "during": "threw stones during demonstrations"
 DOMESTIC_SECTORS = {"police", "rebels", "opposition", "civilians"}
 CURRENCY_WORDS = {"dollar", "cent", "pound", "euro", "yen", "yuan", "rupee", "franc", "peso", "rouble", "ruble"}
@@ -1082,7 +1085,12 @@ class Extractor:
         # a clause joined on with a subject of its own tells another act ("... landed in Dili, and
         # Portugal broke off relations in protest at the invasion")
         other = {t.i for c in token.children if c.dep_ == "conj" and _has_subject(c) for t in c.subtree}
-        phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other} | {c.lemma_.lower() for c in token.head.children}
+        # a person's name is no word of a class ("in the presence of President Bill Clinton")
+        phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other and t.ent_type_ != "PERSON"}
+        phrase |= {c.lemma_.lower() for c in token.head.children if c.ent_type_ != "PERSON"}
+        if not verbal:
+            # what a noun is for: "a bid to join", not "a ceasefire brokered by Egypt"
+            phrase |= {c.lemma_.lower() for c in token.children if c.dep_ == "acl" and c.tag_ == "VB"}
         phrase |= {a.lemma_.lower() for a in list(token.ancestors)[: 1 if verbal else 3]
                    if not (a.pos_ == "VERB" and a.lemma_.lower() in REPORTING and a.lemma_.lower() not in ("declare", "announce"))}
         lo, hi = token.left_edge.i, token.right_edge.i
@@ -1201,6 +1209,12 @@ class Extractor:
             enacted = self._rule(obj)
             if enacted is not None and enacted.type in HOSTILE:
                 return enacted
+            # ... and signing a treaty that takes land is taking it ("signed a treaty annexing
+            # Crimea"); what else a treaty bans or withdraws binds its own signers
+            clauses = [c for c in (*obj.children, *token.children) if c.dep_ in ("acl", "relcl", "advcl") and c.i > obj.i
+                       and c.tag_ in ("VBG", "VB") and not _has_subject(c)]
+            if any((r := self._rule(c)) is not None and r.type == "COERCE" and r.mode == "seize" for c in clauses):
+                return TriggerRule("COERCE", "seize", "", "")
         if verbal and lemma in ASPECTUAL and not _noun_object(token):
             # "protests resume across Madagascar", "talks between Armenia and Azerbaijan
             # resumed": the subject is the event, framed on its own words
