@@ -909,4 +909,3 @@ def test_annexation_accession_and_weapons_tests_read_from_their_own_words(ex):
     # a person's name lends no word to a class: "Bill" is no bill signed
     _, e = one(ex, "Jordan and Israel signed a peace treaty in the presence of President Bill Clinton.")
     assert (e.type, e.actor) == ("SUPPORT", "JOR")
-

@@ -62,12 +62,17 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def main_event(events: list[Event]) -> Event | None:
+    """The event a gold record's label is compared with: the surest of its first sentence. A
+    record is one text unit; where it reads as several sentences ("Iraq invades Kuwait; UN
+    demands pullout") the first tells the news and the rest react to it."""
     if not events:
         return None
-    # A gold record is one text unit; where it reads as several sentences ("Iraq invades Kuwait;
-    # UN demands pullout") the first tells the news and the rest react to it.
-    lead = min(e.provenance.sentence if e.provenance else 0 for e in events)
-    return max((e for e in events if (e.provenance.sentence if e.provenance else 0) == lead),
+
+    def sentence(e: Event) -> int:
+        return e.provenance.sentence if e.provenance else 0
+
+    lead = min(map(sentence, events))
+    return max((e for e in events if sentence(e) == lead),
                key=lambda e: (e.confidence, -(e.provenance.trigger[0] if e.provenance else 0)))
 
 

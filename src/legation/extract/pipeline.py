@@ -1213,8 +1213,10 @@ class Extractor:
             # Crimea"); what else a treaty bans or withdraws binds its own signers
             clauses = [c for c in (*obj.children, *token.children) if c.dep_ in ("acl", "relcl", "advcl") and c.i > obj.i
                        and c.tag_ in ("VBG", "VB") and not _has_subject(c)]
-            if any((r := self._rule(c)) is not None and r.type == "COERCE" and r.mode == "seize" for c in clauses):
-                return TriggerRule("COERCE", "seize", "", "")
+            taken = next((r for c in clauses
+                          if (r := self._rule(c)) is not None and (r.type, r.mode) == ("COERCE", "seize")), None)
+            if taken is not None:
+                return taken
         if verbal and lemma in ASPECTUAL and not _noun_object(token):
             # "protests resume across Madagascar", "talks between Armenia and Azerbaijan
             # resumed": the subject is the event, framed on its own words
