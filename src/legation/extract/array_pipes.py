@@ -1,15 +1,19 @@
-"""The model's attribute rules, applied to a whole batch of tokens at once.
+"""Two of the model's components, doing their work on arrays: the same annotations, faster.
 
-The English model maps each fine tag to its part of speech and morphology, and corrects some
-of them for pronouns, auxiliaries and contractions, with spaCy's AttributeRuler: a Matcher of
-179 patterns tried at every token, then one Python call per match to set its attributes. On
-news text that costs about a tenth of the whole parse, far more than the work it does.
+spaCy's attribute ruler and lemmatizer spend most of their time in Python calls per token,
+not in the work itself; on news text they cost about a fifth of the whole parse.
 
-Each of those patterns is a plain test on a token (equal to, one of, none of, a regular
-expression on its text), so here each becomes a boolean mask over the token arrays of a batch
-of documents, and the rules are applied in their own order, a later rule overriding an earlier
-one, as the ruler does. The result is the same, token for token (tests/test_attribute_rules.py
-compares the two on news text); a model whose rules use anything else keeps spaCy's ruler.
+- The attribute ruler maps each fine tag to its part of speech and morphology, and corrects
+  some for pronouns, auxiliaries and contractions: a Matcher of 179 patterns tried at every
+  token, then one Python call per match to set its attributes. Each pattern is a plain test on
+  a token (equal to, one of, none of, a regular expression on its text), so here each becomes
+  a boolean mask over the token arrays of a batch of documents, and the rules are applied in
+  their own order, a later rule overriding an earlier one, as the ruler does.
+- The lemmatizer's lemma depends only on the word, its part of speech and its morphology;
+  here it is asked once for each such triple and the answer written into the arrays.
+
+The result is the same, token for token (tests/test_array_pipes.py compares them on news
+text); a model whose components work otherwise keeps spaCy's own.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import IDS, LEMMA, MORPH, POS, TAG
+from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, TAG
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import minibatch
 
@@ -82,21 +86,23 @@ def _hash(strings, value) -> int:
 
 
 class ArrayAttributeRules:
-    """A pipeline component that does the attribute ruler's work on arrays."""
+    """The attribute ruler's work, on arrays."""
 
-    def __init__(self, vocab, rules: list[Rule] | None = None):
+    def __init__(self, vocab):
         self.vocab = vocab
-        self.rules = rules or []
-        self.readable = sorted({t.attr for r in self.rules for p in r.patterns for s in p for t in s})
-        self._regex_memo: dict[tuple, bool] = {}
+        self._take([])
 
     def adopt(self, ruler) -> bool:
         """Take the ruler's rules; False (and nothing taken) if they cannot run on arrays."""
         rules = compile_rules(ruler)
-        if rules is None:
-            return False
-        self.__init__(self.vocab, rules)
-        return True
+        if rules is not None:
+            self._take(rules)
+        return rules is not None
+
+    def _take(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.readable = sorted({t.attr for r in rules for p in r.patterns for s in p for t in s})
+        self._regex_memo: dict[tuple, bool] = {}
 
     def __call__(self, doc):
         self._apply([doc])
@@ -176,3 +182,48 @@ class ArrayAttributeRules:
                 self._regex_memo[key] = bool(expression.search(strings[h]))
             found[k] = self._regex_memo[key]
         return found[inverse.reshape(-1)]
+
+
+class ArrayLemmatizer:
+    """The model's lemmatizer, asked once for each word, part of speech and morphology."""
+
+    MODES = ("rule", "lookup", "pos_lookup")  # each a function of those three alone
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.lemmatizer = None
+        self._memo: dict[tuple, int] = {}
+
+    def adopt(self, lemmatizer) -> bool:
+        """Take the lemmatizer; False (and nothing taken) if its mode may look further."""
+        if getattr(lemmatizer, "mode", None) not in self.MODES:
+            return False
+        self.lemmatizer = lemmatizer
+        self._memo = {}
+        return True
+
+    def __call__(self, doc):
+        self._apply(doc)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 256):
+        for doc in docs:
+            self._apply(doc)
+            yield doc
+
+    def _apply(self, doc) -> None:
+        if self.lemmatizer is None or not len(doc):
+            return
+        overwrite = self.lemmatizer.overwrite
+        memo = self._memo
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma and not overwrite:
+                continue
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = self.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = found
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
