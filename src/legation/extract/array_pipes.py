@@ -10,7 +10,8 @@ not in the work itself; on news text they cost about a fifth of the whole parse.
   a boolean mask over the token arrays of a batch of documents, and the rules are applied in
   their own order, a later rule overriding an earlier one, as the ruler does.
 - The lemmatizer's lemma depends only on the word, its part of speech and its morphology;
-  here it is asked once for each such triple and the answer written into the arrays.
+  here it is asked once for each such triple and the answer written into the arrays, and its
+  word lists are searched as sets.
 
 The result is the same, token for token (tests/test_array_pipes.py compares them on news
 text); a model whose components work otherwise keeps spaCy's own.
@@ -200,6 +201,12 @@ class ArrayLemmatizer:
             return False
         self.lemmatizer = lemmatizer
         self._memo = {}
+        if lemmatizer.mode == "rule" and lemmatizer.lookups.has_table("lemma_index"):
+            # The rules ask only whether a form is a known word, of lists of up to 57,528 words:
+            # a scan per question, most of the cost of a new word. Sets answer the same.
+            index = lemmatizer.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
         return True
 
     def __call__(self, doc):
