@@ -7,9 +7,9 @@ articles and 5,433 one-sentence reports; see that folder's README for licences).
 runs in its own child process so that its peak memory is its own:
 
   spacy      nlp.pipe over the texts with the model as spaCy ships it: the floor of our cost
-  parse      the same with Legation's two changes to the pipeline: blank lines and datelines
-             end sentences, and the model's attribute rules run on arrays
-             (legation/extract/array_pipes.py), which gives the same annotations faster
+  parse      the same with Legation's changes to the pipeline: blank lines and datelines
+             end sentences, and the model's attribute ruler and lemmatizer do their work on
+             arrays (legation/extract/array_pipes.py): the same annotations, faster
   legation   readers + parse + extraction, one process
   legation2  the same with two worker processes that parse and extract (`--processes 2`)
 

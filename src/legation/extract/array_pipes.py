@@ -1,7 +1,7 @@
 """Two of the model's components, doing their work on arrays: the same annotations, faster.
 
 spaCy's attribute ruler and lemmatizer spend most of their time in Python calls per token,
-not in the work itself; on news text they cost about a fifth of the whole parse.
+not in the work itself; on news text they cost about a sixth of the whole parse.
 
 - The attribute ruler maps each fine tag to its part of speech and morphology, and corrects
   some for pronouns, auxiliaries and contractions: a Matcher of 179 patterns tried at every

@@ -757,7 +757,7 @@ def _components_on_arrays(nlp) -> None:
         if name not in nlp.pipe_names:
             continue
         original = nlp.get_pipe(name)
-        if not cls(nlp.vocab).adopt(original):
+        if not cls(nlp.vocab).adopt(original):  # adopting twice is harmless; spaCy builds the one kept
             continue
         if not Language.has_factory(factory):
             Language.factory(factory)(lambda nlp, name, cls=cls: cls(nlp.vocab))
