@@ -49,14 +49,9 @@ def child(variant: str, corpus: list[str], limit: int) -> dict:
     began = time.perf_counter()
     sentences = events = 0
     if variant in ("spacy", "parse"):
-        from legation.extract.pipeline import MODEL_NAMES, load_model
+        from legation.extract.pipeline import load_model, stock_model
 
-        if variant == "parse":
-            nlp = load_model()
-        else:
-            import spacy
-
-            nlp = next(m for m in (_try_load(spacy, n) for n in MODEL_NAMES) if m is not None)
+        nlp = load_model() if variant == "parse" else stock_model()
         began = time.perf_counter()
         for parsed in nlp.pipe((d.text for d in docs()), batch_size=32):
             sentences += sum(1 for _ in parsed.sents)
@@ -82,13 +77,6 @@ def child(variant: str, corpus: list[str], limit: int) -> dict:
     seconds = time.perf_counter() - began
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return {"variant": variant, "seconds": seconds, "sentences": sentences, "events": events, "peak_mb": peak / 1024}
-
-
-def _try_load(spacy, name):
-    try:
-        return spacy.load(name)
-    except OSError:
-        return None
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ import spacy
 from spacy.attrs import DEP, HEAD, IS_SPACE, LEMMA, MORPH, POS, SENT_START, TAG
 
 from legation.extract.array_pipes import ArrayAttributeRules, ArrayLemmatizer, compile_rules
-from legation.extract.pipeline import MODEL_NAMES, load_model
+from legation.extract.pipeline import load_model, stock_model
 
 GOLD = Path(__file__).resolve().parents[1] / "bench" / "gold"
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, SENT_START, IS_SPACE]
@@ -29,15 +29,10 @@ AWKWARD = [
 @pytest.fixture(scope="module")
 def stock():
     """The model as spaCy ships it, with Legation's only other change (paragraph breaks)."""
-    for name in MODEL_NAMES:
-        try:
-            nlp = spacy.load(name)
-        except OSError:
-            continue
-        load_model()  # registers the paragraph component
-        nlp.add_pipe("legation_paragraphs", before="parser")
-        return nlp
-    pytest.fail("no English spaCy model installed")
+    nlp = stock_model()
+    load_model()  # registers the paragraph component
+    nlp.add_pipe("legation_paragraphs", before="parser")
+    return nlp
 
 
 def test_components_on_arrays_replace_spacys_and_annotate_as_they_do(stock):

