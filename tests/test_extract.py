@@ -363,6 +363,9 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Kenya ordered the broadcaster to suspend its television station for a month.", "COERCE", "KEN", "KEN"),
         ("Lithuania called for tougher sanctions against Belarus.", "ACCUSE", "LTU", "BLR"),
         ("The minister ordered binding arbitration between Air Mali and its pilots' union in Mali.", "REQUEST", "MLI", "MLI"),
+        # ... but what is ordered of another state is asked of it, not done
+        ("The International Court of Justice ordered Iran to release the American hostages.", "REQUEST", "ICJ", "IRN"),
+        ("The European Court of Human Rights ordered Turkey to release Osman Kavala.", "REQUEST", "COE", "TUR"),
         # easing sanctions; the actor's own state qualifying them is not their target
         ("Canada lifted its Canadian sanctions on Syria.", "RETREAT", "CAN", "SYR"),
         ("Japan will lift its export ban on South Korea.", "CONCEDE", "JPN", "KOR"),
@@ -763,7 +766,7 @@ def test_the_lead_clause_tells_the_main_event_and_later_clauses_keep_their_actor
     # the clause joined after, with its own subject, is what followed; its actor is no target of the lead
     doc, events = read(ex, "Turkish troops swept into northern Syria on Wednesday, and the Arab League condemned the incursion.")
     lead = max(events, key=lambda e: e.confidence)
-    assert (lead.type, lead.plover_mode, lead.actor, lead.target) == ("MOBILIZE", "troops", "TUR", "SYR")
+    assert (lead.type, lead.actor, lead.target) == ("ASSAULT", "TUR", "SYR")
     assert any(e.type == "ACCUSE" and e.actor == "ARL" for e in events)
     # a force moving in with fighting attacks; marchers with no force protest
     _, e = one(ex, "Rwandan troops crossed into Uganda amid heavy fighting on Monday.")
@@ -858,6 +861,12 @@ def test_people_ordered_out_are_expelled_but_a_states_own_are_pulled_out(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "expel", "GBR", "RUS")
     _, e = one(ex, "The Congolese government ordered Rwanda's ambassador to leave the country within 48 hours.")
     assert (e.type, e.subtype, e.actor, e.target) == ("SANCTION", "envoy_expelled", "COD", "RWA")
+    # a Commonwealth state's envoy is its High Commissioner; what a retaliation is done by is the act
+    _, e = one(ex, "Pakistan expelled India's High Commissioner on Wednesday.")
+    assert (e.type, e.subtype, e.actor, e.target) == ("SANCTION", "envoy_expelled", "PAK", "IND")
+    _, e = one(ex, "Moscow retaliated by ordering 23 British diplomats to leave Russia.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "expel", "RUS", "GBR")
+    assert all(e.subtype != "envoy_expelled" for e in read(ex, "Kenya appointed a new police commissioner.")[1])
     for text in ("Russia ordered its diplomats to leave Kabul.",
                  "The administration ordered 2,000 troops from the National Guard to leave Los Angeles."):
         assert all(e.plover_mode != "expel" for e in read(ex, text)[1]), text
@@ -885,11 +894,39 @@ def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
     _, e = one(ex, "Iraqi troops rolled into Kuwait before dawn and attacked the emir's palace.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "IRQ", "KWT")
     # ... but not when the attack is another subject's word
-    _, e = one(ex, "Indonesian marines landed in Dili, and Portugal broke off relations over the invasion.")
+    _, e = one(ex, "Indonesian marines landed near Dili, and Portugal broke off relations over the invasion.")
     assert (e.type, e.actor) == ("MOBILIZE", "IDN")
+    # forces moving into another state, or rebels into its capital, attack it; forces sent to
+    # help, ships straying into waters and troops entering a town in a war under way do not
+    for text, expected in (
+        ("Iraqi troops and tanks crossed into Kuwait before dawn.", ("ASSAULT", "IRQ", "KWT")),
+        ("Argentine forces landed on the Falkland Islands on Friday.", ("ASSAULT", "ARG", "FLK")),
+        ("Rebel forces have entered Damascus.", ("ASSAULT", "SYR", "SYR")),
+        ("Ethiopian troops backing Somalia's government entered Mogadishu.", ("MOBILIZE", "ETH", "SOM")),
+        ("A Chinese submarine entered Japanese territorial waters.", ("MOBILIZE", "CHN", "JPN")),
+        ("Israeli troops and tanks enter Deir al-Balah in central Gaza.", ("MOBILIZE", "ISR", "PSE")),
+        ("The Syrian army entered Damascus.", ("MOBILIZE", "SYR", "SYR")),
+        ("India moved armoured divisions closer to its frontier with Pakistan on Monday.", ("MOBILIZE", "IND", "PAK")),
+    ):
+        _, e = one(ex, text)
+        assert (e.type, e.actor, e.target) == expected, text
+    # a word that only qualifies another ("a lightning sweep") is no accident that would undo the act
+    _, e = one(ex, "Taliban fighters entered Kabul as the insurgents completed a lightning sweep across the country.")
+    assert (e.type, e.actor) == ("ASSAULT", "AFG")
+    # a border sealed is a restriction; a deal sealed is not
+    _, e = one(ex, "East German police and soldiers sealed the border between East and West Berlin.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "restrict", "DEU", "DEU")
+    assert all(e.type != "COERCE" for e in read(ex, "Japan and India sealed a trade deal.")[1])
     # states that are gone take the code of the state that continues them
     _, e = one(ex, "Czechoslovak police arrested two journalists from the GDR.")
     assert (e.actor, e.target) == ("CZE", "DEU")
+
+
+def test_a_mediator_is_neither_party(ex):
+    _, e = one(ex, "Saudi Arabia and Iran have agreed to restore diplomatic relations, in a deal brokered by China in Beijing.")
+    assert e.actor == "SAU" and e.target != "CHN"
+    _, e = one(ex, "Egypt brokered a truce between Israel and Hamas.")
+    assert (e.actor, e.target) == ("EGY", "ISR")
 
 
 def test_annexation_accession_and_weapons_tests_read_from_their_own_words(ex):

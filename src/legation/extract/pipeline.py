@@ -52,7 +52,7 @@ NEEDS = {
     "mission": {"embassy", "consulate", "mission", "legation", "chancery", "office", "section"},
     "staff": {"diplomat", "staff", "personnel", "employee", "embassy", "diplomatic"},
     "relations": {"relation", "relationship", "tie"},
-    "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "diplomatic"},
+    "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "diplomatic", "high commissioner"},
     "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade", "division",
                "tank", "warship", "fighter", "jet", "regiment", "carrier", "destroyer", "frigate", "submarine", "bomber",
                "warplane", "officer", "agent", "guardsman", "navy", "paratrooper", "commando", "marines"},
@@ -101,6 +101,9 @@ NEEDS = {
     # Verbs that close an agreement: the codebook's "ratify, sign, or finalize" (SUPPORT)
     "concluded": {"reach", "sign", "initial", "clinch", "seal", "ink", "strike", "conclude", "finalize", "finalise"},
     "truce": {"ceasefire", "truce", "armistice"},
+    # What is sealed to keep people in or out ("sealed the sector border"), not a deal sealed
+    "sealed": {"border", "frontier", "boundary", "crossing", "area", "city", "town", "district", "zone", "street",
+               "road", "capital", "region", "enclave", "strip", "camp", "checkpoint", "port", "airport"},
     "vessel": {"ship", "vessel", "boat", "warship", "ferry", "tanker", "freighter", "submarine", "frigate", "destroyer",
                "corvette", "trawler", "cruiser", "carrier", "gunboat", "dhow", "yacht"},
     # What a fleeing ruler leaves ("fled the country", "left the presidential palace")
@@ -260,7 +263,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -338,6 +341,15 @@ REMOVALS = {"remove", "dismiss", "oust", "depose", "sack"}
 LEGISLATURES = {"parliament", "congress", "senate", "assembly", "legislature", "lawmaker", "khural", "house"}
 # Words that make a foreign force's arrival help asked for ("at the request of the government").
 INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "restore", "behest", "bidding"}
+# Verbs of forces moving into a place, and words that make such a move help or escort rather
+# than an incursion ("troops backing the government entered Mogadishu", "landed to evacuate").
+ENTRIES = {"enter", "re-enter", "reenter", "cross", "pour", "roll", "sweep", "march", "land", "move", "storm"}
+ESCORTS = INVITED | {"backing", "evacuate", "evacuation", "multinational", "mandate", "humanitarian", "relief",
+                     "un", "protect", "rescue", "secure"}
+TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
+# Where a ship or aircraft strays, not a land one enters by force.
+STRAYS = {"water", "waters", "airspace", "zone", "sea", "strait"}
 # Where a missile fired falls harmlessly: a show of force, not an attack.
 OPEN_WATER = {"sea", "water", "ocean"}
 # Links that keep a word in its noun's own phrase ("former president Alejandro Toledo").
@@ -1124,6 +1136,9 @@ class Extractor:
         other = {t.i for c in token.children if c.dep_ == "conj" and _has_subject(c) for t in c.subtree}
         # a person's name is no word of a class ("in the presence of President Bill Clinton")
         phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other and t.ent_type_ != "PERSON"}
+        # a Commonwealth state's ambassador is its "High Commissioner" (a police commissioner is none)
+        phrase |= {"high commissioner" for t in _clause(token) if t.lower_ == "commissioner" and t.i not in other
+                   and any(c.lower_ == "high" for c in t.children)}
         phrase |= {c.lemma_.lower() for c in token.head.children if c.ent_type_ != "PERSON"}
         if not verbal:
             # what a noun is for: "a bid to join", not "a ceasefire brokered by Egypt"
@@ -1208,6 +1223,9 @@ class Extractor:
         lemma = MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
         if token.lower_ == "according":
             return None  # "according to" attributes; it is not an accord
+        if lemma == "retaliate" and any(self._rule(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                                        for p in c.children if p.dep_ == "pcomp"):
+            return None  # "retaliated by ordering 23 diplomats to leave": the act named is the retaliation
         if lemma in INVITED and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
             return None  # "landed at the request of the president": why it happened, not an act
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
@@ -1445,6 +1463,19 @@ class Extractor:
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
+        if token.lemma_.lower() in ORDERS and is_verbal(token) and rule.type not in ("REQUEST", "SANCTION") and target_m is not None and (
+                target_m.kind == "state" and source is not None and source != target) and any(
+                c.dep_ == "dobj" and target_m.start <= c.i < target_m.end and c.lemma_.lower() not in NEEDS["troops"]
+                for c in token.children):
+            # "the ICJ ordered Iran to release the hostages": what one orders another state to
+            # do is asked of it, not done; a state's orders to its own forces are the act
+            rule = TriggerRule("REQUEST", "yield" if rule.type in ("RETREAT", "CONCEDE") else "change", "", "")
+        if rule.type == "MOBILIZE" and rule.mode == "troops" and self._incursion(token, sent, source, target_m, source_sector):
+            # "Iraqi troops crossed into Kuwait", "rebel forces marched into Kinshasa": forces
+            # entering another state, or rebels its capital, attack it, as the labellers of
+            # written news code invasions most often; troops sent in to help do not, and
+            # troops entering a town in a war go on with an operation already under way
+            rule = TriggerRule("ASSAULT", "", "", "")
         if rule.mode == "resign":
             # One resigns from an office, not from a state; an office named with its body
             # ("steps down as head of the World Economic Forum") says whom the resigner served.
@@ -1514,9 +1545,11 @@ class Extractor:
             return None
         if rule.type == "ASSAULT" and not _sentence_lemmas(sent) & ATTACK_NOUNS and any(
                 t.lemma_.lower() in ACCIDENTS and t.i != token.i
-                and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children)) for t in sent):
+                and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children))
+                and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() not in ACCIDENTS) for t in sent):
             # "a tour bus crashed into a tree in Thailand, killing five": no one attacked; a
-            # verb with an object is done by someone ("moved to crush the protests")
+            # verb with an object is done by someone ("moved to crush the protests"), and a
+            # word that only qualifies another names a manner ("a lightning sweep")
             return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
@@ -1604,6 +1637,33 @@ class Extractor:
                 ),
             ),
         )
+
+    def _incursion(self, token, sent, source, target_m, source_sector) -> bool:
+        """Forces moving into another state, or rebels into its capital: an attack (see `_frame`)."""
+        if token.lemma_.lower() not in ENTRIES or source is None or target_m is None or self.kind(target_m.code) == "organisation":
+            return False
+        # a place gone into ("into Kuwait", "on the Falklands", "entered Kabul"), not a time ("on
+        # Monday"); "moved divisions to the border" only brings them up
+        landing = token.lemma_.lower() == "land"  # "landed in Dili", but "entered Deir al-Balah in central Gaza"
+        into = [c for c in token.children if (
+            c.dep_ == "prep" and (c.lower_ == "into" or landing and c.lower_ in ("on", "in"))
+            or c.dep_ == "dobj" and token.lemma_.lower() != "move"
+        ) and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
+        heads = [c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), c) for c in into]
+        if not any(target_m.start <= h.i < target_m.end or h.pos_ != "PROPN" and h.left_edge.i <= target_m.start <= h.right_edge.i
+                   for h in heads):
+            return False  # the place entered is named, and not the state named in it ("Deir al-Balah in central Gaza")
+        if any(t.lemma_.lower() in STRAYS for c in into for t in c.subtree):
+            return False
+        if _sentence_lemmas(sent) & ESCORTS or any(t.lower_ in ESCORTS for t in sent):
+            return False
+        place = self.gaz.normalise(target_m.text)
+        capital = place in {self.gaz.normalise(c) for c in self.gaz.get(target_m.code).capitals}
+        if not capital and (place in self.places
+                            or any(t.lemma_.lower() in TOWNS for c in into for t in c.subtree)):
+            return False  # a town: "troops and tanks enter the Syrian town of Manbij"
+        rebels = any(t.lemma_.lower() in self.sectors["rebels"] for c in token.children if c.dep_ in SUBJECTS for t in c.subtree)
+        return target_m.code != source or capital and (rebels or source_sector == "rebels")
 
     # -- roles ---------------------------------------------------------------------------
 
@@ -1914,7 +1974,10 @@ class Extractor:
             # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
             objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         collect(token)
-        keep = lambda m: exclude is None or (m.start, m.end) != (exclude.start, exclude.end)  # noqa: E731
+        # "in a deal brokered by China": the mediator is neither party (the codebook's convention)
+        brokers = {t.i for v in sent if v.lemma_.lower() in MEDIATING and v.i != token.i and any(
+            c.dep_ == "agent" for c in v.children) for t in v.subtree}
+        keep = lambda m: (exclude is None or (m.start, m.end) != (exclude.start, exclude.end)) and m.start not in brokers  # noqa: E731
         rule = self._rule(token)
         if rule is not None and rule.mode == "return":
             # "handed Macau back to China": what is returned goes back to its owner
