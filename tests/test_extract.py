@@ -363,6 +363,11 @@ def test_unnamed_attackers_are_coded_by_the_place_and_say_so(ex):
         ("Kenya ordered the broadcaster to suspend its television station for a month.", "COERCE", "KEN", "KEN"),
         ("Lithuania called for tougher sanctions against Belarus.", "ACCUSE", "LTU", "BLR"),
         ("The minister ordered binding arbitration between Air Mali and its pilots' union in Mali.", "REQUEST", "MLI", "MLI"),
+        # a court finding a breach judges whoever broke the law; a case brought, or a referral to
+        # a court, accuses
+        ("The International Court of Justice found that Serbia had violated its obligation to prevent genocide.", "SANCTION", "ICJ", "SRB"),
+        ("The Gambia lodged an application instituting proceedings against Myanmar before the International Court of Justice.", "ACCUSE", "GMB", "MMR"),
+        ("The Security Council referred the situation in Darfur to the International Criminal Court.", "ACCUSE", "UNSC", "SDN"),
         # ... but what is ordered of another state is asked of it, not done
         ("The International Court of Justice ordered Iran to release the American hostages.", "REQUEST", "ICJ", "IRN"),
         ("The European Court of Human Rights ordered Turkey to release Osman Kavala.", "REQUEST", "COE", "TUR"),

@@ -82,6 +82,7 @@ NEEDS = {
     "initiative": {"initiative", "coalition", "operation", "effort", "programme", "program", "project", "scheme"},
     "capture": {"arrest", "capture", "conviction", "extradition"},
     "courts": {"court", "judge", "tribunal", "justice", "court-martial"},
+    "lawsuit": {"proceeding", "court", "tribunal", "lawsuit", "genocide"},
     "member": {"member"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
@@ -346,6 +347,9 @@ INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "re
 ENTRIES = {"enter", "re-enter", "reenter", "cross", "pour", "roll", "sweep", "march", "land", "move", "storm"}
 ESCORTS = INVITED | {"backing", "evacuate", "evacuation", "multinational", "mandate", "humanitarian", "relief",
                      "un", "protect", "rescue", "secure"}
+# What a court says in giving judgment, and the words that make it a judgment against someone.
+FINDINGS = {"find", "hold", "advise", "rule", "declare", "conclude", "determine"}
+BREACHES = NEEDS["verdict"] | {"violate", "breach", "violation", "contrary", "infringe", "unjustified", "invalid", "void"}
 TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
 MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
 # Where a ship or aircraft strays, not a land one enters by force.
@@ -685,6 +689,7 @@ class TriggerRule:
 
 
 DEMAND = TriggerRule("REQUEST", "", "", "")
+VERDICT = TriggerRule("SANCTION", "convict", "", "")
 
 
 @functools.cache
@@ -807,7 +812,7 @@ class Extractor:
         self.nlp = nlp or load_model()
         self.rules = trigger_rules()
         # Words that can open a trigger: a cheap test before the full one, run on every token.
-        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL
+        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL | FINDINGS
         self._trigger_hashes = {self.nlp.vocab.strings.add(w) for w in self._trigger_words | set(MISLEMMATISED)}
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
         self.ngos: set[str] = set()  # organisation codes that are non-governmental
@@ -1231,6 +1236,9 @@ class Extractor:
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
         verbal = is_verbal(token)
+        if lemma in FINDINGS and verbal and _judicial(token) and any(
+                t.lemma_.lower() in BREACHES for c in token.children if c.dep_ == "ccomp" for t in c.subtree):
+            return VERDICT  # "the Court found that Serbia had violated its obligation": a judgment against it
         if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.pos_ == "PROPN" and token.i != token.sent.start:
             return None  # a proper noun is a name ("Ban Pho Tha Sai"), unless it opens a headline
         if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
