@@ -927,6 +927,17 @@ def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
     assert (e.actor, e.target) == ("CZE", "DEU")
 
 
+def test_a_member_admitted_is_approved_and_a_confession_is_no_admission(ex):
+    _, e = one(ex, "The General Assembly admitted Israel as the 59th member of the United Nations.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "UNO", "ISR")
+    _, e = one(ex, "Switzerland was admitted to the United Nations as its 190th member state.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "UNO", "CHE")
+    _, e = one(ex, "Prime Minister Laurent Fabius admitted that French agents sank the Greenpeace ship in Auckland harbour.")
+    assert (e.type, e.actor) == ("ASSAULT", "FRA")
+    _, e = one(ex, "The General Assembly adopted a resolution affirming the territorial integrity of Ukraine.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "UNO", "UKR")
+
+
 def test_a_mediator_is_neither_party(ex):
     _, e = one(ex, "Saudi Arabia and Iran have agreed to restore diplomatic relations, in a deal brokered by China in Beijing.")
     assert e.actor == "SAU" and e.target != "CHN"

@@ -172,7 +172,7 @@ NEEDS = {
     "entitlement": {"visa", "status", "citizenship", "passport", "permit", "accreditation",
                     "autonomy", "residency"},
     "charter": {"constitution"},
-    "backing": {"support", "solidarity", "backing", "approval"},
+    "backing": {"support", "solidarity", "backing", "approval", "integrity", "sovereignty", "independence", "commitment"},
     # How a state delivers a diplomatic protest ("lodged a strong protest", "a protest note")
     "lodged": {"lodge", "file", "register", "deliver", "note", "summon", "formal", "diplomatic", "solemn", "representation"},
     "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
@@ -1228,6 +1228,9 @@ class Extractor:
         lemma = MISLEMMATISED.get(token.lower_) or token.lemma_.lower()
         if token.lower_ == "according":
             return None  # "according to" attributes; it is not an accord
+        if lemma == "admit" and any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children)
+                                    for c in token.children):
+            return None  # "admitted that agents sank the ship", "admitted to visiting": a confession, not a member let in
         if lemma == "retaliate" and any(self._rule(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                                         for p in c.children if p.dep_ == "pcomp"):
             return None  # "retaliated by ordering 23 diplomats to leave": the act named is the retaliation
