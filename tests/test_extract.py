@@ -930,7 +930,7 @@ def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
 def test_a_member_admitted_is_approved_and_a_confession_is_no_admission(ex):
     _, e = one(ex, "The General Assembly admitted Israel as the 59th member of the United Nations.")
     assert (e.type, e.actor, e.target) == ("SUPPORT", "UNO", "ISR")
-    _, e = one(ex, "Switzerland was admitted to the United Nations as its 190th member state.")
+    _, e = one(ex, "Switzerland was admitted to the United Nations as its 190th member state by acclamation of the General Assembly.")
     assert (e.type, e.actor, e.target) == ("SUPPORT", "UNO", "CHE")
     _, e = one(ex, "Prime Minister Laurent Fabius admitted that French agents sank the Greenpeace ship in Auckland harbour.")
     assert (e.type, e.actor) == ("ASSAULT", "FRA")
