@@ -938,6 +938,18 @@ def test_a_member_admitted_is_approved_and_a_confession_is_no_admission(ex):
     assert (e.type, e.actor, e.target) == ("SUPPORT", "UNO", "UKR")
 
 
+def test_leaders_of_the_past_stand_for_their_states_and_a_leader_arriving_abroad_visits(ex):
+    _, e = one(ex, "President Gamal Abdel Nasser announced the nationalisation of the Suez Canal Company.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "EGY")
+    _, e = one(ex, "President Nixon has arrived in Peking and been greeted at the airport by Prime Minister Chou En-lai.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "visit", "USA", "CHN")
+    # a leader at home visits no one; refugees arriving are no visitors; Molotov's cocktail is no Soviet act
+    assert read(ex, "President Trump arrived in Texas on Sunday.")[1] == []
+    assert all(e.type != "CONSULT" for e in read(ex, "Refugees arrived in Greece, the minister said.")[1])
+    _, e = one(ex, "A man threw a Molotov cocktail at the consulate of Venezuela in Lisbon, Portugal.")
+    assert e.actor != "RUS"
+
+
 def test_a_mediator_is_neither_party(ex):
     _, e = one(ex, "Saudi Arabia and Iran have agreed to restore diplomatic relations, in a deal brokered by China in Beijing.")
     assert e.actor == "SAU" and e.target != "CHN"

@@ -102,6 +102,9 @@ NEEDS = {
     # Verbs that close an agreement: the codebook's "ratify, sign, or finalize" (SUPPORT)
     "concluded": {"reach", "sign", "initial", "clinch", "seal", "ink", "strike", "conclude", "finalize", "finalise"},
     "truce": {"ceasefire", "truce", "armistice"},
+    # Who arrives as a visitor: a leader or a delegation, not a force or a crowd
+    "visitor": {"<person>", "president", "minister", "premier", "king", "queen", "chancellor", "emir", "prince",
+                "secretary", "delegation", "envoy", "pope", "leader", "sultan", "shah"},
     # What is sealed to keep people in or out ("sealed the sector border"), not a deal sealed
     "sealed": {"border", "frontier", "boundary", "crossing", "area", "city", "town", "district", "zone", "street",
                "road", "capital", "region", "enclave", "strip", "camp", "checkpoint", "port", "airport"},
@@ -268,6 +271,9 @@ OBJECT_NEEDS = {"sealed", "annexed", "office", "sanctioning", "exchanges", "airs
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
+# Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
+# arrived, the president said").
+SUBJECT_NEEDS = {"visitor"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage"}
@@ -1319,7 +1325,11 @@ class Extractor:
             # open-ended strike". Rows that need nothing come last.
             phrase = self._phrase(token, verbal)
             objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
-            found = next((r for r in rules if r.needs and NEEDS[r.needs] & (objects if r.needs in OBJECT_NEEDS else phrase)), None)
+            # "President Nixon arrived in Peking": a class looked for in who acts, not in what
+            subjects = {"<person>" if t.ent_type_ == "PERSON" else t.lemma_.lower()
+                        for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+            found = next((r for r in rules if r.needs and NEEDS[r.needs] & (
+                objects if r.needs in OBJECT_NEEDS else subjects if r.needs in SUBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
                 words = _sentence_lemmas(token.sent)
                 found = next((r for r in rules if r.needs in SENTENCE_WIDE and NEEDS[r.needs] & words), None)
@@ -1474,6 +1484,8 @@ class Extractor:
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
+        if rule.needs == "visitor" and (target is None or target == source):
+            return None  # "the president arrived in Texas": home, not a visit
         if token.lemma_.lower() in ORDERS and is_verbal(token) and rule.type not in ("REQUEST", "SANCTION") and target_m is not None and (
                 target_m.kind == "state" and source is not None and source != target) and any(
                 c.dep_ == "dobj" and target_m.start <= c.i < target_m.end and c.lemma_.lower() not in NEEDS["troops"]
