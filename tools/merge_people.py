@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from build_cities import corpus_words  # noqa: E402  (the tool beside this one)
 from legation.extract.pipeline import stock_model  # noqa: E402
 from legation.reference.gazetteer import Gazetteer  # noqa: E402
 
@@ -43,14 +44,6 @@ PATRONYMICS = {"bin", "ibn", "bint", "ben", "abu", "ould"}
 # a given name ("René").
 NOT_ALONE = {"molotov", "rené", "rene"}
 WIKIPEDIA = re.compile(r"https://en\.wikipedia\.org/wiki/\S+")
-
-
-def corpus_words(shared: Path) -> Counter:
-    words: Counter = Counter()
-    for path in sorted((shared / "data" / "corpus").rglob("*")):
-        if path.suffix in (".jsonl", ".txt", ".json") and path.is_file():
-            words.update(re.findall(r"\b[a-z][a-z'-]+\b", path.read_text(encoding="utf-8", errors="replace")))
-    return words
 
 
 def main() -> None:
