@@ -106,7 +106,7 @@ def main() -> None:
         if " " not in row["name"] and surnames.get(key, {row["code"]}) - {row["code"]}:
             why["a surname of another state's politician"] += 1
             continue
-        if gaz.normalise(row["name"]) in known | inside or key in NOT_ALONE:
+        if gaz.normalise(row["name"]) in known or gaz.normalise(row["name"]) in inside or key in NOT_ALONE:
             why["a place's name, or part of one, or a thing's"] += 1
             continue
         added.append(row)

@@ -1327,7 +1327,8 @@ class Extractor:
             objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             # "President Nixon arrived in Peking": a class looked for in who acts, not in what
             subjects = {"<person>" if t.ent_type_ == "PERSON" else t.lemma_.lower()
-                        for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+                        for c in token.children if c.dep_ == "nsubj" for t in c.subtree
+                        } if any(r.needs in SUBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (
                 objects if r.needs in OBJECT_NEEDS else subjects if r.needs in SUBJECT_NEEDS else phrase)), None)
             if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
