@@ -974,3 +974,54 @@ def test_annexation_accession_and_weapons_tests_read_from_their_own_words(ex):
     # a person's name lends no word to a class: "Bill" is no bill signed
     _, e = one(ex, "Jordan and Israel signed a peace treaty in the presence of President Bill Clinton.")
     assert (e.type, e.actor) == ("SUPPORT", "JOR")
+
+
+def test_forces_crossing_a_border_attack_and_a_later_clause_tells_its_own_act(ex):
+    # where forces come from is no target; a border crossed names whose it is
+    _, e = one(ex, "American and British forces crossed from Kuwait into southern Iraq on Thursday.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "USA", "IRQ")
+    _, e = one(ex, "Russian troops poured across Ukraine's borders on February 24th.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "RUS", "UKR")
+    # guerrillas are armed men too: entering the capital, they take it
+    _, e = one(ex, "Fidel Castro's bearded guerrillas entered Havana this week to jubilant crowds.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "CUB", "CUB")
+    # fighting told in the trigger's own clause makes an entry an attack ...
+    _, e = one(ex, "M23 rebels enter Walikale after overrunning Congolese Army positions north of the town.")
+    assert e.type == "ASSAULT"
+    # ... but not when another subject's clause tells it, nor does a UN named there escort anyone
+    _, e = one(ex, "Rebel forces crossed into Guatemala from Honduras on Friday, and the government accused Honduras of aiding the invasion.")
+    assert e.type == "MOBILIZE"
+    _, e = one(ex, "Iraqi troops swept into Kuwait before dawn, and the UN Security Council demanded an immediate withdrawal.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "IRQ", "KWT")
+
+
+def test_measures_against_trade_are_sanctions_and_loans_are_aid(ex):
+    # controls and bars on what is sold are cuts in exchanges, not bans on people
+    _, e = one(ex, "The US Commerce Department unveiled sweeping export controls restricting sales of advanced chips to China.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "USA", "CHN")
+    _, e = one(ex, "President Reagan invoked emergency powers to bar US companies from making payments to the Panamanian government.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "discontinue")
+    _, e = one(ex, "Canada banned the Irish band Kneecap from entering the country.")
+    assert (e.type, e.plover_mode) == ("COERCE", "ban")
+    # a measure said to be coming is decided; force said to be coming is a threat
+    _, e = one(ex, "China said on Monday it would impose duties of 80.5 percent on Australian barley.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "CHN", "AUS")
+    _, e = one(ex, "NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.")
+    assert e.type == "THREATEN"
+    # the parser may make "trade" the object of "impose a trade and financial embargo"
+    _, e = one(ex, "The UN Security Council voted to impose a sweeping trade and financial embargo on Iraq.")
+    assert (e.type, e.target) == ("SANCTION", "IRQ")
+    # approving or agreeing a loan is the loan, given by its lender
+    _, e = one(ex, "The IMF's executive board on Wednesday approved a $1.3 billion loan for Zambia.")
+    assert (e.type, e.actor, e.target) == ("AID", "IMF", "ZMB")
+    _, e = one(ex, "Pakistan agreed a $7.6bn loan from the IMF to avert a balance-of-payments crisis.")
+    assert (e.type, e.actor, e.target) == ("AID", "IMF", "PAK")
+
+
+def test_joining_a_trade_body_is_economic_cooperation(ex):
+    _, e = one(ex, "China formally joined the World Trade Organisation this week after 15 years of negotiation.")
+    assert (e.type, e.actor, e.target) == ("COOPERATE", "CHN", "WTO")
+    _, e = one(ex, "Britain, Ireland and Denmark formally joined the European Economic Community on Monday.")
+    assert (e.type, e.target) == ("COOPERATE", "EUU")
+    _, e = one(ex, "Finland formally joined NATO on Tuesday.")
+    assert e.type == "SUPPORT"

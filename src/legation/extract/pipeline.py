@@ -84,7 +84,12 @@ NEEDS = {
     "courts": {"court", "judge", "tribunal", "justice", "court-martial"},
     "lawsuit": {"proceeding", "court", "tribunal", "lawsuit", "genocide"},
     "member": {"member"},
-    "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good"},
+    # organisations of trade and money: joining one is economic cooperation, as the labellers of
+    # every set but one code it ("joined the European Economic Community", "joined the WTO")
+    "markets": {"trade", "economic", "european", "brics", "eec", "wto", "market", "mercosur", "customs", "monetary",
+                "eurozone", "currency", "efta", "asean", "comecon"},
+    "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
+                  "component", "technology", "equipment", "chip", "product", "transaction", "investment"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
     "premises": {"headquarters", "office", "home", "house", "premises", "residence", "compound", "offices"},
     "condolence": {"condolence", "condolences", "sympathy", "sympathies", "prayer", "thought"},
@@ -119,7 +124,7 @@ NEEDS = {
               "deadlock", "impasse", "stalemate", "feud", "rebellion"},
     "evacuation": {"evacuation", "evacuate", "curfew", "lockdown", "shelter"},
     "combat": {"fighting", "fight", "clash", "battle", "fierce", "kill", "killing", "offensive", "assault", "shelling",
-               "airstrike", "casualty", "wound", "storm", "invasion", "attack"},
+               "airstrike", "casualty", "wound", "storm", "invasion", "attack", "overrun", "rout"},
     "publication": {"statement", "report", "video", "footage", "document", "data", "information", "detail", "figure",
                     "list", "record", "recording", "image", "photo", "audio", "transcript", "album", "film", "book",
                     "finding", "speech", "address", "remark", "message", "communique", "communiqué", "update"},
@@ -128,8 +133,8 @@ NEEDS = {
                     "deal", "talks", "negotiation", "sharing", "flight", "supply", "shipment"},
     "naming": {"<naming>"},
     "predicate": {"<predicate>"},
-    "commerce": {"flight", "import", "export", "trade", "investment", "shipment", "airline", "good",
-                 "product", "transaction", "remittance"},
+    "commerce": {"flight", "import", "export", "trade", "investment", "shipment", "airline", "good", "sale",
+                 "purchase", "payment", "component", "technology", "equipment", "chip", "product", "transaction", "remittance"},
     "praising": {"<praising>"},
     "debt": {"debt", "arrears", "salary", "compensation", "reparation"},
     "food": {"food", "meal", "eat"},
@@ -267,7 +272,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -357,6 +362,7 @@ ESCORTS = INVITED | {"backing", "evacuate", "evacuation", "multinational", "mand
 FINDINGS = {"find", "hold", "advise", "rule", "declare", "conclude", "determine"}
 BREACHES = NEEDS["verdict"] | {"violate", "breach", "violation", "contrary", "infringe", "unjustified", "invalid", "void"}
 TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
+LOANS = {"loan", "credit", "bailout", "financing", "funding", "package"}
 MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
 # Where a ship or aircraft strays, not a land one enters by force.
 STRAYS = {"water", "waters", "airspace", "zone", "sea", "strait"}
@@ -388,7 +394,8 @@ NEEDS["body_left"] = NEEDS["membership"] - {"<organisation>"} | {"<body>", "comm
 NEEDS["forces_left"] = NEEDS["troops"]
 # Who crosses, pours or marches into a place as a force ("troops poured into"), not anyone
 # whose clause names an agent or officer ("marched against a foreign agents law")
-NEEDS["invaders"] = NEEDS["troops"] - {"agent", "officer", "unit", "division", "carrier", "navy"} | {"paratrooper", "commando", "column", "armour", "armor", "guerrilla"}
+NEEDS["invaders"] = NEEDS["troops"] - {"agent", "officer", "unit", "division", "carrier", "navy"} | {"paratrooper", "commando", "column", "armour", "armor", "guerrilla",
+                                                                                     "rebel", "insurgent", "militia"}
 # An agreement as what is struck ("struck a deal"), not a word near a strike
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
@@ -465,9 +472,28 @@ def _will(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
 
 
+def _reported_will(token) -> bool:
+    """ "Tokyo said it would tighten controls on exports": a "will" reported in the past. A
+    measure announced so is decided; force announced so stays a threat (see `_frame`)."""
+    return any(c.dep_ == "aux" and c.lower_ == "would" and _reported_past(v) for v in (token, token.head) for c in v.children)
+
+
 def _has_subject(clause) -> bool:
     """A clause with a subject of its own, not one that shares its head's."""
     return any(c.dep_ in SUBJECTS for c in clause.children)
+
+
+def _joined_clauses(token) -> list:
+    """Clauses joined on after the trigger, to it or to a clause above it, with a subject of
+    their own: "... landed near Dili, and Portugal broke off relations over the invasion" tells
+    another act, whose words say nothing of this one."""
+    return [c for a in (token, *token.ancestors) for c in a.children if c.dep_ == "conj" and c.i > token.i and _has_subject(c)]
+
+
+def _own_words(token) -> list:
+    """The sentence's words, less those of the clauses that tell another act."""
+    other = {t.i for c in _joined_clauses(token) for t in c.subtree}
+    return [t for t in token.sent if t.i not in other]
 
 
 def _reported_past(token) -> bool:
@@ -833,6 +859,8 @@ class Extractor:
         with (DATA / "organisations.csv").open(newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
                 forms[r["name"]] = r["code"]
+                for spelt, respelt in (("Organization", "Organisation"), ("Organisation", "Organization")):
+                    forms.setdefault(r["name"].replace(spelt, respelt), r["code"])  # both spellings, as papers print them
                 if r["note"].endswith("'s"):
                     self.titles.add(r["name"])
                 self._kinds[r["code"]] = "organisation"
@@ -1142,9 +1170,7 @@ class Extractor:
         """The words a trigger row's `needs` are looked for in: the trigger's own clause and
         its siblings, the word it hangs on ("missiles launched by") and, for a noun, the one
         above that ("a state of emergency"); a reporting verb above is not its object."""
-        # a clause joined on with a subject of its own tells another act ("... landed in Dili, and
-        # Portugal broke off relations in protest at the invasion")
-        other = {t.i for c in token.children if c.dep_ == "conj" and _has_subject(c) for t in c.subtree}
+        other = {t.i for c in _joined_clauses(token) for t in c.subtree}
         # a person's name is no word of a class ("in the presence of President Bill Clinton")
         phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other and t.ent_type_ != "PERSON"}
         # a Commonwealth state's ambassador is its "High Commissioner" (a police commissioner is none)
@@ -1275,11 +1301,12 @@ class Extractor:
                 if ordered is not None:
                     return ordered
                 clauses += [c for c in clause.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB" and len(clauses) < 8]
-        if verbal and lemma in ENACTING and (obj := _noun_object(token)) is not None:
+        if verbal and lemma in ENACTING | {"agree"} and (obj := _noun_object(token)) is not None:
             # "upheld the decision to ban Georgescu", "signs a proclamation banning entry":
-            # endorsing a hostile measure is taking it; endorsing an accord stays support
+            # endorsing a hostile measure is taking it, as approving a loan is lending;
+            # endorsing an accord stays support
             enacted = self._rule(obj)
-            if enacted is not None and enacted.type in HOSTILE:
+            if enacted is not None and (enacted.type in HOSTILE or enacted.type == "AID"):
                 return enacted
             # ... and signing a treaty that takes land is taking it ("signed a treaty annexing
             # Crimea"); what else a treaty bans or withdraws binds its own signers
@@ -1300,7 +1327,9 @@ class Extractor:
             if obj is not None and obj.lemma_.lower() in MEASURES:
                 obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
             if obj is not None:
-                for noun in (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS)):
+                # "impose a trade and financial embargo": the parser makes "trade" the object
+                for noun in (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS
+                                    or c.dep_ == "conj" and c.pos_ == "NOUN")):
                     if noun_rule := self._rule(noun):
                         return noun_rule
         rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
@@ -1331,9 +1360,12 @@ class Extractor:
                         } if any(r.needs in SUBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (
                 objects if r.needs in OBJECT_NEEDS else subjects if r.needs in SUBJECT_NEEDS else phrase)), None)
-            if found is None and any(r.needs in SENTENCE_WIDE for r in rules):
-                words = _sentence_lemmas(token.sent)
-                found = next((r for r in rules if r.needs in SENTENCE_WIDE and NEEDS[r.needs] & words), None)
+            # a sentence-wide row placed before the row found still wins: "rebels enter Walikale
+            # after overrunning army positions" is the fighting, not a deployment
+            wide = [r for r in rules[:rules.index(found) if found else None] if r.needs in SENTENCE_WIDE]
+            if wide:
+                words = {t.lemma_.lower() for t in _own_words(token)}
+                found = next((r for r in wide if NEEDS[r.needs] & words), found)
         found = found or next((r for r in rules if not r.needs), None)
         return None if found is None or found.type == "-" else found
 
@@ -1354,6 +1386,9 @@ class Extractor:
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
                   for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
+        # "barred Huawei from buying American components": what the barred act is done to
+        words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for p in c.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj" for t in _noun_phrase(o)}
         return words
 
     @staticmethod
@@ -1433,7 +1468,7 @@ class Extractor:
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
             elif (rule.type in HOSTILE or _legal_action(rule) and not any(c.dep_ == "nsubjpass" for c in token.children)) and (
-                    modality is Modality.HYPOTHETICAL or not _will(token)):
+                    modality is Modality.HYPOTHETICAL or not (_will(token) or rule.type == "SANCTION" and _reported_will(token))):
                 # "would blockade Paris", "will boycott unless ...": a hostile act held out is a
                 # threat; one announced as decided ("will raise tariffs on Canada") is the act,
                 # with its modality saying it is still to come
@@ -1473,6 +1508,9 @@ class Extractor:
             rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
+        if rule.type == "AID" and source_m is not None and (lender := self._lender(token, by_token)) is not None and (
+                lender.code != source_m.code):
+            source_m, target_m = lender, source_m  # "Pakistan agreed a $7.6bn loan from the IMF"
         if rule.mode == "censor" and target_m is not None and source_m is not None and target_m.text in self.companies:
             # "Iran blocked access to Instagram": censorship is aimed at a state's own people,
             # not at the platform's home state
@@ -1662,6 +1700,14 @@ class Extractor:
             ),
         )
 
+    def _lender(self, token, by_token) -> ActorMention | None:
+        """Who a loan is from ("a $7.6bn loan from the IMF"): the party that gives it, whoever
+        the sentence's subject is."""
+        loans = [n for n in (token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")))
+                 if n.lemma_.lower() in LOANS or any(c.dep_ == "compound" and c.lemma_.lower() in LOANS for c in n.children)]
+        return next((m for n in loans for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p.subtree, by_token)), None)
+
     def _incursion(self, token, sent, source, target_m, source_sector) -> bool:
         """Forces moving into another state, or rebels into its capital: an attack (see `_frame`)."""
         if token.lemma_.lower() not in ENTRIES or source is None or target_m is None or self.kind(target_m.code) == "organisation":
@@ -1670,7 +1716,8 @@ class Extractor:
         # Monday"); "moved divisions to the border" only brings them up
         landing = token.lemma_.lower() == "land"  # "landed in Dili", but "entered Deir al-Balah in central Gaza"
         into = [c for c in token.children if (
-            c.dep_ == "prep" and (c.lower_ == "into" or landing and c.lower_ in ("on", "in"))
+            c.dep_ == "prep" and (c.lower_ == "into" or landing and c.lower_ in ("on", "in") or c.lower_ == "across" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in BORDERS for p in c.children))  # "poured across Ukraine's borders"
             or c.dep_ == "dobj" and token.lemma_.lower() != "move"
         ) and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)]
         heads = [c if c.dep_ == "dobj" else next((p for p in c.children if p.dep_ == "pobj"), c) for c in into]
@@ -1679,7 +1726,8 @@ class Extractor:
             return False  # the place entered is named, and not the state named in it ("Deir al-Balah in central Gaza")
         if any(t.lemma_.lower() in STRAYS for c in into for t in c.subtree):
             return False
-        if _sentence_lemmas(sent) & ESCORTS or any(t.lower_ in ESCORTS for t in sent):
+        own = _own_words(token)  # "..., and the UN demanded a withdrawal" sent no one in
+        if any(t.lemma_.lower() in ESCORTS or t.lower_ in ESCORTS for t in own):
             return False
         place = self.gaz.normalise(target_m.text)
         capital = place in {self.gaz.normalise(c) for c in self.gaz.get(target_m.code).capitals}
@@ -1981,9 +2029,12 @@ class Extractor:
                             found = self._actors_in(p.subtree, by_token)
                             if c.lower_ == "in" and location is None:
                                 location = self._where(found, token)
-                            if c.lower_ == "from" and found and exclude is not None and found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"):
+                            if c.lower_ == "from" and found and (token.lemma_.lower() in ENTRIES or exclude is not None and (
+                                    found[0].code == exclude.code and token.lemma_.lower() in ("launch", "fire"))):
+                                # "missiles launched by the Houthis from Yemen", "crossed from Kuwait into
+                                # Iraq": where from, not at whom
                                 origin.update(t.i for t in p.subtree)
-                                continue  # "missiles launched by the Houthis from Yemen": where from, not at whom
+                                continue
                             objects.append(p)
                 elif c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES:
                     collect(c, depth)  # "handed Macau back to China": the parser hangs "to" on "back"
@@ -2064,8 +2115,8 @@ class Extractor:
         words = token.subtree if rule is not None and rule.type == "PROTEST" else sent
         # "troops crossed the parallel, and the Security Council demanded ...": a clause
         # joined after, whose subject is another actor, tells another event
-        later = {t.i for a in (token, *token.ancestors) for c in a.children if c.dep_ == "conj" and c.i > token.i
-                 and any(g.dep_ in SUBJECTS and self._actors_in(g.subtree, by_token) for g in c.children) for t in c.subtree}
+        later = {t.i for c in _joined_clauses(token)
+                 if any(g.dep_ in SUBJECTS and self._actors_in(g.subtree, by_token) for g in c.children) for t in c.subtree}
         skip = speech | origin | later
         after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in skip], by_token) if keep(m)]
         if after:
