@@ -1025,3 +1025,29 @@ def test_joining_a_trade_body_is_economic_cooperation(ex):
     assert (e.type, e.target) == ("COOPERATE", "EUU")
     _, e = one(ex, "Finland formally joined NATO on Tuesday.")
     assert e.type == "SUPPORT"
+
+
+def test_independence_and_handovers_are_the_rulers_withdrawal(ex):
+    _, e = one(ex, "Papua New Guinea became independent from Australia on Tuesday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "withdraw", "AUS", "PNG")
+    _, e = one(ex, "Ghana's independence, celebrated in Accra this week, makes it the first colony in black Africa to throw off British rule.")
+    assert (e.type, e.actor, e.target) == ("RETREAT", "GBR", "GHA")
+    _, e = one(ex, "Nigeria formally handed over the Bakassi peninsula to Cameroon at a ceremony in Calabar.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "withdraw", "NGA", "CMR")
+    _, e = one(ex, "Hamas hands over the 20 remaining living Israeli hostages to the Red Cross.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "release", "PSE")
+    # a referendum on independence, or a note handed over about an island, is no handover
+    assert all(e.type != "RETREAT" for e in read(ex, "Scotland will hold an independence referendum next year.")[1])
+    _, e = one(ex, "The Soviet Foreign Ministry handed a note of protest to the Chinese embassy over a clash on Damansky Island.")
+    assert e.type == "ACCUSE"
+
+
+def test_a_nuclear_bomb_exploded_is_a_weapons_test_and_a_law_nationalising_takes(ex):
+    _, e = one(ex, "China exploded its first atomic bomb at Lop Nur last week.")
+    assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "weapons", "CHN")
+    _, e = one(ex, "Chile's Congress unanimously approved a constitutional amendment nationalising the big copper mines owned by US groups.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "CHL")
+    _, e = one(ex, "Algeria's President Houari Boumediene announced the takeover of 51 per cent of French oil concessions in the country.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "seize", "DZA", "FRA")
+    # a bill or a letter sent is no aid
+    assert all(e.type != "AID" for e in read(ex, "Senator Smith sent a letter to the Foreign Minister of Chile on Monday.")[1])

@@ -55,7 +55,7 @@ NEEDS = {
     "envoy": {"ambassador", "envoy", "diplomat", "chargé", "charge", "attaché", "consul", "diplomatic", "high commissioner"},
     "troops": {"troop", "soldier", "force", "army", "battalion", "marine", "peacekeeper", "unit", "brigade", "division",
                "tank", "warship", "fighter", "jet", "regiment", "carrier", "destroyer", "frigate", "submarine", "bomber",
-               "warplane", "officer", "agent", "guardsman", "navy", "paratrooper", "commando", "marines"},
+               "warplane", "officer", "agent", "guardsman", "navy", "paratrooper", "commando", "marines", "reinforcement"},
     "weapons": {"weapon", "arm", "missile", "technology", "munition", "ammunition", "drone", "shell", "rocket"},
     "credentials": {"credential", "letter"},
     "interests": {"interest"},
@@ -88,6 +88,14 @@ NEEDS = {
     # every set but one code it ("joined the European Economic Community", "joined the WTO")
     "markets": {"trade", "economic", "european", "brics", "eec", "wto", "market", "mercosur", "customs", "monetary",
                 "eurozone", "currency", "efta", "asean", "comecon"},
+    # what is sent as help; a bill, a letter, an envoy or shares "sent lower" are not
+    "relief": {"aid", "help", "assistance", "supply", "food", "medicine", "relief", "fund", "money", "cash", "vaccine",
+               "dose", "tent", "blanket", "fuel", "grain", "doctor", "medic", "rescuer", "convoy", "humanitarian",
+               "shipment", "ventilator", "water", "wheat", "rice", "oxygen", "generator", "worker", "expert", "team",
+               "material", "materiel", "equipment", "firefighter", "paramedic", "nurse", "engineer", "volunteer"},
+    "ceded": {"control", "power", "base", "peninsula", "territory", "sovereignty", "island", "colony", "province",
+              "region", "enclave", "strip", "canal", "zone", "port"},
+    "independence": {"independence"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
@@ -363,6 +371,8 @@ FINDINGS = {"find", "hold", "advise", "rule", "declare", "conclude", "determine"
 BREACHES = NEEDS["verdict"] | {"violate", "breach", "violation", "contrary", "infringe", "unjustified", "invalid", "void"}
 TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
 LOANS = {"loan", "credit", "bailout", "financing", "funding", "package"}
+SOVEREIGNTY = {"independent", "independence"}
+GAINING = {"gain", "win", "achieve", "attain", "celebrate", "mark", "receive", "obtain"}
 MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
 # Where a ship or aircraft strays, not a land one enters by force.
 STRAYS = {"water", "waters", "airspace", "zone", "sea", "strait"}
@@ -722,6 +732,8 @@ class TriggerRule:
 
 DEMAND = TriggerRule("REQUEST", "", "", "")
 VERDICT = TriggerRule("SANCTION", "convict", "", "")
+# a colony become independent: its ruler's withdrawal, as every set's labellers code it
+INDEPENDENCE = TriggerRule("RETREAT", "withdraw", "", "")
 
 
 @functools.cache
@@ -844,7 +856,7 @@ class Extractor:
         self.nlp = nlp or load_model()
         self.rules = trigger_rules()
         # Words that can open a trigger: a cheap test before the full one, run on every token.
-        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL | FINDINGS
+        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL | FINDINGS | SOVEREIGNTY
         self._trigger_hashes = {self.nlp.vocab.strings.add(w) for w in self._trigger_words | set(MISLEMMATISED)}
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
         self.ngos: set[str] = set()  # organisation codes that are non-governmental
@@ -1274,6 +1286,8 @@ class Extractor:
         if lemma in FINDINGS and verbal and _judicial(token) and any(
                 t.lemma_.lower() in BREACHES for c in token.children if c.dep_ == "ccomp" for t in c.subtree):
             return VERDICT  # "the Court found that Serbia had violated its obligation": a judgment against it
+        if lemma in SOVEREIGNTY:
+            return INDEPENDENCE if self._independence_won(token) else None
         if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.pos_ == "PROPN" and token.i != token.sent.start:
             return None  # a proper noun is a name ("Ban Pho Tha Sai"), unless it opens a headline
         if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
@@ -1494,8 +1508,11 @@ class Extractor:
                 # "Cambodian protesters clash with Thai security forces"; with no one else
                 # named, the protest is against their own state (set below)
                 target_m = next((m for m in named if m.code != source_m.code and self._placed_state(m)), None)
-        elif rule.type == "COERCE" and rule.mode == "seize" and source_m is not None and self._headed_by(source_m, sent, LEGISLATURES):
-            rule = TriggerRule("SANCTION", "expel", "", "")  # "ousted by parliament": a removal by law, not a coup
+        elif rule.type == "COERCE" and rule.mode == "seize" and source_m is not None and self._headed_by(source_m, sent, LEGISLATURES) and (
+                token.lemma_.lower() not in ENACTING):
+            # "ousted by parliament": a removal by law, not a coup; "Congress approved an
+            # amendment nationalising the copper mines" still takes them
+            rule = TriggerRule("SANCTION", "expel", "", "")
         elif rule.type == "SANCTION" and rule.mode == "expel" and token.lemma_.lower() in REMOVALS and source_m is not None and (
                 self._headed_by(source_m, sent, JUNTAS)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
@@ -1508,6 +1525,8 @@ class Extractor:
             rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
+        if rule is INDEPENDENCE:
+            source_m, target_m = self._independence_roles(token, by_token, sent)
         if rule.type == "AID" and source_m is not None and (lender := self._lender(token, by_token)) is not None and (
                 lender.code != source_m.code):
             source_m, target_m = lender, source_m  # "Pakistan agreed a $7.6bn loan from the IMF"
@@ -1699,6 +1718,31 @@ class Extractor:
                 ),
             ),
         )
+
+    @staticmethod
+    def _independence_won(token) -> bool:
+        """ "Algeria became independent", "the independent state of Ghana", "Ghana's independence,
+        celebrated in Accra", "gained independence from Britain"; not a movement, a referendum or
+        a court's independence."""
+        if token.dep_ == "compound" or any(c.dep_ == "compound" for c in token.children):
+            return False  # "an independence referendum", "the Independence Day parade"
+        if token.lower_ == "independent":
+            return token.head.lemma_.lower() == "become" or token.head.head.lemma_.lower() == "become"
+        return any(c.dep_ == "poss" for c in token.children) or token.dep_ == "dobj" and token.head.lemma_.lower() in GAINING
+
+    def _independence_roles(self, token, by_token, sent) -> tuple:
+        """Who left (the ruler "from" whom, or whose "rule" is thrown off) and who is free."""
+        verb = next((a for a in (token, *token.ancestors) if a.pos_ in ("VERB", "AUX")), token)
+        free = [m for c in (*token.children, *verb.children) if c.dep_ in ("poss", "nsubj")
+                for m in self._actors_in(c.subtree, by_token)]
+        free += [m for c in token.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for m in self._actors_in(c.subtree, by_token)]  # "became the independent state of Ghana"
+        ruler = [m for c in (*token.children, *verb.children) if c.dep_ == "prep" and c.lower_ == "from"
+                 for m in self._actors_in(c.subtree, by_token)]
+        ruler += [m for t in sent if t.lemma_.lower() == "rule" and t.pos_ == "NOUN"
+                  for c in t.children if c.dep_ in ("amod", "compound", "poss") for m in self._actors_in(c.subtree, by_token)]
+        target = free[-1] if free else None  # "The Gold Coast became the independent state of Ghana"
+        return next((m for m in ruler if target is None or m.code != target.code), None), target
 
     def _lender(self, token, by_token) -> ActorMention | None:
         """Who a loan is from ("a $7.6bn loan from the IMF"): the party that gives it, whoever
