@@ -1051,3 +1051,17 @@ def test_a_nuclear_bomb_exploded_is_a_weapons_test_and_a_law_nationalising_takes
     assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "seize", "DZA", "FRA")
     # a bill or a letter sent is no aid
     assert all(e.type != "AID" for e in read(ex, "Senator Smith sent a letter to the Foreign Minister of Chile on Monday.")[1])
+
+
+def test_disarmament_compensation_and_leave_promised_are_concessions(ex):
+    _, e = one(ex, "Libya's Colonel Qaddafi has agreed to give up his programmes for weapons of mass destruction.")
+    assert (e.type, e.actor) == ("CONCEDE", "LBY")
+    _, e = one(ex, "The British government agreed to pay compensation of nearly 20 million pounds to more than 5,000 Kenyans.")
+    assert (e.type, e.actor, e.target) == ("CONCEDE", "GBR", "KEN")
+    # compensation paid is a transfer made; a withdrawal promised stays AGREE, as the PLOVER gold has it
+    _, e = one(ex, "New Zealand has paid NZ$6 million in compensation to Samoa over the sinking of a navy ship.")
+    assert (e.type, e.actor, e.target) == ("AID", "NZL", "WSM")
+    _, e = one(ex, "Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
+    assert e.type == "AGREE"
+    # "let's" lets no one do anything
+    assert all(e.type != "CONCEDE" for e in read(ex, "Warplanes have been pounding targets in Iraq, so let's go to our correspondent in Riyadh.")[1])

@@ -96,6 +96,7 @@ NEEDS = {
     "ceded": {"control", "power", "base", "peninsula", "territory", "sovereignty", "island", "colony", "province",
               "region", "enclave", "strip", "canal", "zone", "port"},
     "independence": {"independence"},
+    "compensation": {"compensation", "reparation", "reparations", "damages", "indemnity"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
@@ -1278,6 +1279,8 @@ class Extractor:
         if lemma == "retaliate" and any(self._rule(p) for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
                                         for p in c.children if p.dep_ == "pcomp"):
             return None  # "retaliated by ordering 23 diplomats to leave": the act named is the retaliation
+        if lemma == "let" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "us"):
+            return None  # "let's go to our correspondent": no one is let do anything
         if lemma in INVITED and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
             return None  # "landed at the request of the president": why it happened, not an act
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
@@ -1467,6 +1470,11 @@ class Extractor:
                 rule = TriggerRule("THREATEN", "", "", "")  # "vowed to respond" after a strike
             elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
+            elif promised is not None and (promised.type == "CONCEDE" or (promised.type, promised.mode) == ("RETREAT", "disarm")
+                                           or promised.needs == "compensation"):
+                # "agreed to give up its weapons programmes", "agreed to pay compensation", "agreed
+                # to let inspectors in": a concession promised, which every labeller codes CONCEDE
+                rule = TriggerRule("CONCEDE", "", "", "")
         # "unions threatened to call a nationwide strike": a protest's target even as a threat
         protest_threat = rule.type == "PROTEST" or any(
             (r := self._rule(c)) is not None and r.type == "PROTEST" for c in token.children if c.dep_ == "xcomp"
