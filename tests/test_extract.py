@@ -1065,3 +1065,19 @@ def test_disarmament_compensation_and_leave_promised_are_concessions(ex):
     assert e.type == "AGREE"
     # "let's" lets no one do anything
     assert all(e.type != "CONCEDE" for e in read(ex, "Warplanes have been pounding targets in Iraq, so let's go to our correspondent in Riyadh.")[1])
+
+
+def test_blockades_coups_announced_and_members_expelled(ex):
+    # traffic halted or links cut into a city is a blockade; a halt of talks stays a break
+    _, e = one(ex, "Soviet authorities halted all rail and road traffic between Berlin and the western zones on Thursday.")
+    assert (e.type, e.plover_mode) == ("COERCE", "restrict")
+    _, e = one(ex, "Iraq halted oil exports to Jordan on Monday.")
+    assert e.type == "SANCTION"
+    # a president removed, as the army chief announces, is a coup
+    _, e = one(ex, "Egypt's army chief, General Abdel Fattah al-Sisi, announced on Wednesday that President Mohamed Morsi had been removed from office.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "EGY")
+    # an organisation expels a member; a state expels people
+    _, e = one(ex, "The United Nations General Assembly has voted to seat the People's Republic of China and expel the representatives of Taiwan.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "TWN")
+    _, e = one(ex, "Uganda expelled 50,000 Asians in 1972.")
+    assert (e.type, e.plover_mode) == ("COERCE", "deport")

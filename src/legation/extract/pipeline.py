@@ -97,6 +97,7 @@ NEEDS = {
               "region", "enclave", "strip", "canal", "zone", "port"},
     "independence": {"independence"},
     "compensation": {"compensation", "reparation", "reparations", "damages", "indemnity"},
+    "passage": {"traffic", "link", "road", "rail", "route", "access", "crossing", "corridor", "waterway"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
@@ -281,7 +282,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -1524,6 +1525,9 @@ class Extractor:
         elif rule.type == "SANCTION" and rule.mode == "expel" and token.lemma_.lower() in REMOVALS and source_m is not None and (
                 self._headed_by(source_m, sent, JUNTAS)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
+        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and source_m is not None and (
+                self.kind(source_m.code) == "organisation"):
+            rule = TriggerRule("SANCTION", "expel", "", "")  # "the General Assembly expelled Taiwan": a member put out
         elif rule.type == "ASSAULT" and token.lemma_.lower() in ("fire", "launch") and {
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
         } & OPEN_WATER:
@@ -1956,7 +1960,8 @@ class Extractor:
         head = _phrase_head(sent.doc[mention.end - 1])
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             head = head.head.head
-        return head.lemma_.lower() in heads or any(t.lemma_.lower() in heads for t in sent.doc[mention.start : mention.end])
+        return head.lemma_.lower() in heads or any(t.lemma_.lower() in heads for t in sent.doc[mention.start : mention.end]) or any(
+            c.dep_ == "compound" and c.lemma_.lower() in heads for c in head.children)  # "Egypt's army chief", "Major General X"
 
     @classmethod
     def _protesters(cls, mention: ActorMention, sent) -> bool:
