@@ -1081,3 +1081,13 @@ def test_blockades_coups_announced_and_members_expelled(ex):
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "TWN")
     _, e = one(ex, "Uganda expelled 50,000 Asians in 1972.")
     assert (e.type, e.plover_mode) == ("COERCE", "deport")
+
+
+def test_force_used_on_a_territory_is_used_on_its_sovereign(ex):
+    _, e = one(ex, "Argentine troops seized the Falkland Islands on Friday.")
+    assert (e.type, e.actor, e.target, e.target_text) == ("COERCE", "ARG", "GBR", "Falkland Islands")
+    _, e = one(ex, "France declared a state of emergency in New Caledonia on Wednesday.")
+    assert (e.actor, e.target) == ("FRA", "FRA")
+    # a visit or talks stay with the territory's own government
+    _, e = one(ex, "Danish Prime Minister Mette Frederiksen visited Greenland on Wednesday.")
+    assert e.target == "GRL"

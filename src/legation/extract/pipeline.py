@@ -299,6 +299,7 @@ REFUSALS = {"deny", "dismiss"}
 # is hostile (PLOVER's AGREE and THREATEN).
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
+FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
@@ -880,6 +881,8 @@ class Extractor:
                 self._kinds[r["code"]] = "organisation"
                 if r["kind"] == "ngo":
                     self.ngos.add(r["code"])
+        with (DATA / "territories.csv").open(newline="", encoding="utf-8") as f:
+            self.sovereigns = {r["code"]: r["sovereign"] for r in csv.DictReader(f)}
         # Non-state groups are coded by the state they act in, as event coders do, and people
         # by the state (or organisation) they lead or serve; the text keeps their own name.
         # Groups that fight in several states (JNIM, Boko Haram) are coded by the state they
@@ -1569,6 +1572,10 @@ class Extractor:
             # written news code invasions most often; troops sent in to help do not, and
             # troops entering a town in a war go on with an operation already under way
             rule = TriggerRule("ASSAULT", "", "", "")
+        if rule.type in FORCE and (sovereign := self.sovereigns.get(target)) and source is not None and source != target:
+            # "Argentine troops seized the Falkland Islands": force used on a territory is used on
+            # the state it belongs to; talks with its own government stay with it
+            target = sovereign
         if rule.mode == "resign":
             # One resigns from an office, not from a state; an office named with its body
             # ("steps down as head of the World Economic Forum") says whom the resigner served.
