@@ -905,7 +905,7 @@ def test_forces_sent_for_blame_laid_and_other_acts_of_state(ex):
     # help, ships straying into waters and troops entering a town in a war under way do not
     for text, expected in (
         ("Iraqi troops and tanks crossed into Kuwait before dawn.", ("ASSAULT", "IRQ", "KWT")),
-        ("Argentine forces landed on the Falkland Islands on Friday.", ("ASSAULT", "ARG", "FLK")),
+        ("Argentine forces landed on the Falkland Islands on Friday.", ("ASSAULT", "ARG", "GBR")),
         ("Rebel forces have entered Damascus.", ("ASSAULT", "SYR", "SYR")),
         ("Ethiopian troops backing Somalia's government entered Mogadishu.", ("MOBILIZE", "ETH", "SOM")),
         ("A Chinese submarine entered Japanese territorial waters.", ("MOBILIZE", "CHN", "JPN")),
@@ -1091,3 +1091,10 @@ def test_force_used_on_a_territory_is_used_on_its_sovereign(ex):
     # a visit or talks stay with the territory's own government
     _, e = one(ex, "Danish Prime Minister Mette Frederiksen visited Greenland on Wednesday.")
     assert e.target == "GRL"
+
+
+def test_a_warships_prefix_names_its_navys_state(ex):
+    _, e = one(ex, "The cruiser USS Vincennes shot down an Iranian airliner over the Gulf on Sunday.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "USA", "IRN")
+    _, e = one(ex, "HMS Montrose seized two Iranian boats near the Strait of Hormuz on Friday.")
+    assert (e.actor, e.target) == ("GBR", "IRN")

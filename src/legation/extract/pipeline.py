@@ -376,6 +376,11 @@ TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neig
 LOANS = {"loan", "credit", "bailout", "financing", "funding", "package"}
 SOVEREIGNTY = {"independent", "independence"}
 GAINING = {"gain", "win", "achieve", "attain", "celebrate", "mark", "receive", "obtain"}
+# Navies' ship prefixes; those shared by two navies (INS: India and Israel) are left out
+VESSEL_PREFIXES = {"USS": "USA", "USNS": "USA", "USCGC": "USA", "HMS": "GBR", "HMAS": "AUS", "HMCS": "CAN", "HMNZS": "NZL",
+                   "PNS": "PAK", "ROKS": "KOR", "BRP": "PHL", "KRI": "IDN", "TCG": "TUR", "ARA": "ARG", "BNS": "BGD",
+                   "SLNS": "LKA", "HTMS": "THA", "RSS": "SGP", "ESPS": "ESP", "HNLMS": "NLD", "HDMS": "DNK", "FGS": "DEU",
+                   "NRP": "PRT", "HNoMS": "NOR", "HSwMS": "SWE", "ROCS": "TWN", "CNS": "CHN"}
 MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
 # Where a ship or aircraft strays, not a land one enters by force.
 STRAYS = {"water", "waters", "airspace", "zone", "sea", "strait"}
@@ -853,7 +858,7 @@ class Extractor:
     """
 
     def __init__(self, gazetteer: Gazetteer | None = None, nlp=None, actors=(), agents=()):
-        from spacy.matcher import PhraseMatcher
+        from spacy.matcher import Matcher, PhraseMatcher
 
         self.gaz = gazetteer or Gazetteer.default()
         self.nlp = nlp or load_model()
@@ -913,6 +918,12 @@ class Extractor:
             key = f"A|{code}"
             self._codes[key] = code
             matcher.add(key, [self.nlp.make_doc(text)])
+        # A warship's prefix names its navy's state: "the cruiser USS Vincennes", "HMS Montrose"
+        self.vessels = Matcher(self.nlp.vocab)
+        for prefix, code in VESSEL_PREFIXES.items():
+            key = f"A|{code}"
+            self._codes[key] = code
+            self.vessels.add(key, [[{"ORTH": prefix}, {"IS_TITLE": True, "OP": "+"}]])
         with (DATA / "unnamed.csv").open(newline="", encoding="utf-8") as f:
             self.unnamed_heads = {r["head"] for r in csv.DictReader(f)}
         # Cities stand for the state they lie in only where the text uses them as places:
@@ -963,7 +974,7 @@ class Extractor:
 
         spans = []
         cities = [(m, start, end) for m, start, end in self.cities(doc) if self._used_as_place(doc[start:end])]
-        for match_id, start, end in list(self.matcher(doc)) + list(self.exact(doc)) + cities:
+        for match_id, start, end in list(self.matcher(doc)) + list(self.exact(doc)) + list(self.vessels(doc)) + cities:
             span = doc[start:end]
             first = span[0]
             if not (first.is_title or first.is_upper or first.text[:1].isupper()):
