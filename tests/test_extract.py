@@ -1098,3 +1098,18 @@ def test_a_warships_prefix_names_its_navys_state(ex):
     assert (e.type, e.actor, e.target) == ("ASSAULT", "USA", "IRN")
     _, e = one(ex, "HMS Montrose seized two Iranian boats near the Strait of Hormuz on Friday.")
     assert (e.actor, e.target) == ("GBR", "IRN")
+
+
+def test_aid_taken_back_deals_left_and_trade_cut_are_sanctions(ex):
+    _, e = one(ex, "Washington was withdrawing its offer of $56m towards the Aswan High Dam, Dulles told Egypt's ambassador.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")
+    _, e = one(ex, "President Donald Trump pulled the US out of the Iran nuclear deal on Tuesday.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")
+    _, e = one(ex, "The last Israeli troops pulled out of southern Lebanon before dawn on Wednesday.")
+    assert (e.type, e.plover_mode, e.target) == ("RETREAT", "withdraw", "LBN")
+    _, e = one(ex, "President Dwight Eisenhower cut Cuba's sugar quota for the rest of the year by 700,000 tons.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "USA", "CUB")
+    _, e = one(ex, "President Kennedy has ordered a naval quarantine of Cuba.")
+    assert (e.type, e.plover_mode, e.target) == ("COERCE", "restrict", "CUB")
+    _, e = one(ex, "Panama's Supreme Court declared unconstitutional the contract under which Canada's First Quantum Minerals runs the mine.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "convict")

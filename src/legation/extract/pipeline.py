@@ -65,7 +65,7 @@ NEEDS = {
     "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
               "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
     "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+", "coalition",
-                   "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec"},
+                   "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec", "deal"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
     "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
     "civilians": {"citizen", "national", "civilian", "resident", "refugee", "tourist"},
@@ -98,8 +98,11 @@ NEEDS = {
     "independence": {"independence"},
     "compensation": {"compensation", "reparation", "reparations", "damages", "indemnity"},
     "passage": {"traffic", "link", "road", "rail", "route", "access", "crossing", "corridor", "waterway"},
+    # what is given and can be taken back: "withdrew its offer of $56m towards the dam"
+    "aid_offer": {"offer", "aid", "funding", "pledge", "assistance", "grant", "loan", "subsidy"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
-                  "component", "technology", "equipment", "chip", "product", "transaction", "investment"},
+                  "component", "technology", "equipment", "chip", "product", "transaction", "investment",
+                  "quota", "delivery"},
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
     "premises": {"headquarters", "office", "home", "house", "premises", "residence", "compound", "offices"},
     "condolence": {"condolence", "condolences", "sympathy", "sympathies", "prayer", "thought"},
@@ -282,7 +285,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -1302,7 +1305,9 @@ class Extractor:
             return DEMAND
         verbal = is_verbal(token)
         if lemma in FINDINGS and verbal and _judicial(token) and any(
-                t.lemma_.lower() in BREACHES for c in token.children if c.dep_ == "ccomp" for t in c.subtree):
+                t.lemma_.lower() in BREACHES for c in token.children if c.dep_ in ("ccomp", "oprd", "acomp") for t in c.subtree) or (
+                lemma == "declare" and verbal and _judicial(token) and any(  # "declared unconstitutional the contract"
+                    a.dep_ == "amod" and a.lemma_.lower() in BREACHES for c in token.children if c.dep_ == "dobj" for a in c.children)):
             return VERDICT  # "the Court found that Serbia had violated its obligation": a judgment against it
         if lemma in SOVEREIGNTY:
             return INDEPENDENCE if self._independence_won(token) else None
@@ -1418,6 +1423,9 @@ class Extractor:
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
                   for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
+        # "pulled the US out of the Iran nuclear deal": what is left
+        words |= {t.lemma_.lower() for c in token.children if c.lower_ == "out" for g in c.children if g.dep_ == "prep" and g.lower_ == "of"
+                  for p in g.children if p.dep_ == "pobj" for t in _noun_phrase(p)}
         # "barred Huawei from buying American components": what the barred act is done to
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
                   for p in c.children if p.dep_ == "pcomp" for o in p.children if o.dep_ == "dobj" for t in _noun_phrase(o)}
