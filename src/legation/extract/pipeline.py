@@ -719,6 +719,14 @@ def _clause(token) -> list:
     return [doc[i] for i in memo[token.i]]
 
 
+def _carried(obj) -> tuple:
+    """The nouns an object may name its event by: itself, the qualifier of a word that only
+    carries an event ("a rescue package", "a bailout agreement") and, as the parser makes
+    "trade" the object of "impose a trade and financial embargo", the nouns joined to it."""
+    return (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS
+                   or c.dep_ == "conj" and c.pos_ == "NOUN"))
+
+
 def _noun_object(token):
     """The noun a verb acts on: its object, or the subject of its passive ("protests are held");
     for a headline verb taken for a noun's qualifier ("Argentina orders investigations"), that noun."""
@@ -1342,9 +1350,9 @@ class Extractor:
             # "upheld the decision to ban Georgescu", "signs a proclamation banning entry":
             # endorsing a hostile measure is taking it, as approving a loan is lending;
             # endorsing an accord stays support
-            enacted = self._rule(obj)
+            enacted = next((r for noun in _carried(obj) if (r := self._rule(noun)) is not None), None)
             if enacted is not None and (enacted.type in HOSTILE or enacted.type == "AID"):
-                return enacted
+                return enacted  # ... and signing "a rescue package" or "a bailout agreement" is the aid
             # ... and signing a treaty that takes land is taking it ("signed a treaty annexing
             # Crimea"); what else a treaty bans or withdraws binds its own signers
             clauses = [c for c in (*obj.children, *token.children) if c.dep_ in ("acl", "relcl", "advcl") and c.i > obj.i
@@ -1364,9 +1372,7 @@ class Extractor:
             if obj is not None and obj.lemma_.lower() in MEASURES:
                 obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
             if obj is not None:
-                # "impose a trade and financial embargo": the parser makes "trade" the object
-                for noun in (obj, *(c for c in obj.children if c.dep_ == "compound" and obj.lemma_.lower() in EVENT_CARRIERS
-                                    or c.dep_ == "conj" and c.pos_ == "NOUN")):
+                for noun in _carried(obj):
                     if noun_rule := self._rule(noun):
                         return noun_rule
         rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
