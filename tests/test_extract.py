@@ -1113,3 +1113,9 @@ def test_aid_taken_back_deals_left_and_trade_cut_are_sanctions(ex):
     assert (e.type, e.plover_mode, e.target) == ("COERCE", "restrict", "CUB")
     _, e = one(ex, "Panama's Supreme Court declared unconstitutional the contract under which Canada's First Quantum Minerals runs the mine.")
     assert (e.type, e.plover_mode) == ("SANCTION", "convict")
+
+
+def test_migrants_pushed_back_are_forced_out_and_rebels_are_not(ex):
+    _, e = one(ex, "The Greek coast guard pushed back a boat carrying 40 migrants into Turkish waters.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "deport", "GRC")
+    assert all(e.plover_mode != "deport" for e in read(ex, "Greek troops pushed back the rebels near the border.")[1])

@@ -100,6 +100,7 @@ NEEDS = {
     "passage": {"traffic", "link", "road", "rail", "route", "access", "crossing", "corridor", "waterway"},
     # what is given and can be taken back: "withdrew its offer of $56m towards the dam"
     "aid_offer": {"offer", "aid", "funding", "pledge", "assistance", "grant", "loan", "subsidy"},
+    "migrants": {"migrant", "refugee", "asylum", "seeker", "boat", "dinghy", "people", "person", "family", "national"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment",
                   "quota", "delivery"},
@@ -285,7 +286,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
