@@ -1119,3 +1119,10 @@ def test_migrants_pushed_back_are_forced_out_and_rebels_are_not(ex):
     _, e = one(ex, "The Greek coast guard pushed back a boat carrying 40 migrants into Turkish waters.")
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "deport", "GRC")
     assert all(e.plover_mode != "deport" for e in read(ex, "Greek troops pushed back the rebels near the border.")[1])
+
+
+def test_missiles_into_target_zones_are_a_show_of_force_and_a_consequence_escorts_no_one(ex):
+    _, e = one(ex, "China fired three missiles into target zones off the Taiwanese ports of Keelung and Kaohsiung on Friday.")
+    assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "weapons", "CHN")
+    _, e = one(ex, "Iraqi troops and tanks rolled into Kuwait before dawn, prompting the UN Security Council to meet.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "IRQ", "KWT")

@@ -389,7 +389,7 @@ MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
 # Where a ship or aircraft strays, not a land one enters by force.
 STRAYS = {"water", "waters", "airspace", "zone", "sea", "strait"}
 # Where a missile fired falls harmlessly: a show of force, not an attack.
-OPEN_WATER = {"sea", "water", "ocean"}
+OPEN_WATER = {"sea", "water", "ocean", "zone"}
 # Links that keep a word in its noun's own phrase ("former president Alejandro Toledo").
 NOUN_PHRASE = {"compound", "amod", "poss", "nmod", "appos", "det", "nummod", "case", "punct", "flat", "conj", "cc"}
 PROTEST_WORDS = PROTESTERS - {"crowd", "mob"} | {"protest", "demonstration", "riot", "unrest", "uprising"}
@@ -1815,8 +1815,10 @@ class Extractor:
             return False  # the place entered is named, and not the state named in it ("Deir al-Balah in central Gaza")
         if any(t.lemma_.lower() in STRAYS for c in into for t in c.subtree):
             return False
-        own = _own_words(token)  # "..., and the UN demanded a withdrawal" sent no one in
-        if any(t.lemma_.lower() in ESCORTS or t.lower_ in ESCORTS for t in own):
+        # "..., and the UN demanded a withdrawal", "..., prompting the UN Security Council to
+        # meet": what followed sent no one in
+        after = {t.i for c in token.subtree if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > token.i for t in c.subtree}
+        if any(t.lemma_.lower() in ESCORTS or t.lower_ in ESCORTS for t in _own_words(token) if t.i not in after):
             return False
         place = self.gaz.normalise(target_m.text)
         capital = place in {self.gaz.normalise(c) for c in self.gaz.get(target_m.code).capitals}
