@@ -1126,3 +1126,10 @@ def test_missiles_into_target_zones_are_a_show_of_force_and_a_consequence_escort
     assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "weapons", "CHN")
     _, e = one(ex, "Iraqi troops and tanks rolled into Kuwait before dawn, prompting the UN Security Council to meet.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "IRQ", "KWT")
+
+
+def test_revenge_vowed_is_a_threat(ex):
+    _, e = one(ex, "Iran vowed 'severe revenge' on Friday after a US drone strike in Baghdad killed General Qassem Soleimani.")
+    assert (e.type, e.actor) == ("THREATEN", "IRN")
+    _, e = one(ex, "Iran vowed to cooperate with the inspectors on Friday.")
+    assert e.type == "AGREE"

@@ -275,6 +275,7 @@ ACCLAIM = {"congratulation", "congratulations", "congratulate", "proud", "gratef
 # Verbs whose actor does what they order ("ordered troops to withdraw").
 ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 # What one vows to do back to an attacker ("vowed to respond", "pledged to avenge the dead")
+REPRISALS = {"revenge", "vengeance", "retaliation", "retribution", "reprisal"}
 RETORTS = {"respond", "retaliate", "avenge", "reply", "punish", "revenge"}
 # What a state orders foreigners to do when it expels them, and the time it gives them
 DEPARTURES = {"leave", "depart", "quit", "exit", "go"}
@@ -1495,7 +1496,8 @@ class Extractor:
             # stays AGREE, as the PLOVER gold standard codes it (the codebook's text would
             # make it CONCEDE).
             promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
-            retort = any(c.dep_ == "xcomp" and c.lemma_.lower() in RETORTS for c in token.children)
+            retort = any(c.dep_ == "xcomp" and c.lemma_.lower() in RETORTS or c.dep_ == "dobj" and c.lemma_.lower() in REPRISALS
+                         for c in token.children)  # "vowed to respond", "vowed severe revenge"
             if retort and promised is None:
                 rule = TriggerRule("THREATEN", "", "", "")  # "vowed to respond" after a strike
             elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
