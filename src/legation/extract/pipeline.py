@@ -147,8 +147,6 @@ NEEDS = {
                     "deal", "talks", "negotiation", "sharing", "flight", "supply", "shipment"},
     "naming": {"<naming>"},
     "predicate": {"<predicate>"},
-    "commerce": {"flight", "import", "export", "trade", "investment", "shipment", "airline", "good", "sale",
-                 "purchase", "payment", "component", "technology", "equipment", "chip", "product", "transaction", "remittance"},
     "praising": {"<praising>"},
     "debt": {"debt", "arrears", "salary", "compensation", "reparation"},
     "food": {"food", "meal", "eat"},
@@ -419,6 +417,9 @@ NEEDS["forces_left"] = NEEDS["troops"]
 # whose clause names an agent or officer ("marched against a foreign agents law")
 NEEDS["invaders"] = NEEDS["troops"] - {"agent", "officer", "unit", "division", "carrier", "navy"} | {"paratrooper", "commando", "column", "armour", "armor", "guerrilla",
                                                                                      "rebel", "insurgent", "militia"}
+# What restrictions may fall on to be a measure against trade or travel ("new restrictions on
+# flights to Cuba"): what is traded, and airlines and remittances
+NEEDS["commerce"] = NEEDS["exchanges"] | {"airline", "remittance"}
 # An agreement as what is struck ("struck a deal"), not a word near a strike
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
