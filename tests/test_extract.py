@@ -1133,3 +1133,27 @@ def test_revenge_vowed_is_a_threat(ex):
     assert (e.type, e.actor) == ("THREATEN", "IRN")
     _, e = one(ex, "Iran vowed to cooperate with the inspectors on Friday.")
     assert e.type == "AGREE"
+
+
+def test_inquiries_find_reports_received_warnings_and_forces_ordered_out(ex):
+    # a commission of inquiry that finds investigates; a panel that rules judges
+    _, e = one(ex, "A UN commission of inquiry found that North Korea had committed crimes against humanity.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "investigate", "UNO", "PRK")
+    _, e = one(ex, "A WTO panel ruled that China's export quotas on rare earths breached global trade rules.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "convict")
+    # reports received and made public are an allegation; requests received are nothing done
+    _, e = one(ex, "Amnesty International said it had received credible reports of the torture of detainees in Uruguay.")
+    assert (e.type, e.plover_mode, e.target) == ("ACCUSE", "allege", "URY")
+    # warning shots warn; a plane brought down is shot down
+    _, e = one(ex, "A Russian patrol boat fired warning shots in the path of the British destroyer HMS Defender.")
+    assert (e.type, e.actor, e.target) == ("THREATEN", "RUS", "GBR")
+    _, e = one(ex, "Moscow said an American reconnaissance plane was brought down by a rocket near Sverdlovsk.")
+    assert (e.type, e.target) == ("ASSAULT", "USA")
+    # battalions ordered to a border are sent there; a base ordered vacated and UN officials
+    # expelled are expulsions
+    _, e = one(ex, "Venezuela's President Hugo Chavez ordered ten battalions to the Colombian border on Sunday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("MOBILIZE", "troops", "VEN", "COL")
+    _, e = one(ex, "Uzbekistan ordered the United States to vacate the Karshi-Khanabad air base within six months.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "USA")
+    _, e = one(ex, "Ethiopia expelled seven senior United Nations officials on Thursday.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "expel")

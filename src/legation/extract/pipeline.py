@@ -101,6 +101,9 @@ NEEDS = {
     # what is given and can be taken back: "withdrew its offer of $56m towards the dam"
     "aid_offer": {"offer", "aid", "funding", "pledge", "assistance", "grant", "loan", "subsidy"},
     "migrants": {"migrant", "refugee", "asylum", "seeker", "boat", "dinghy", "people", "person", "family", "national"},
+    "reports": {"report", "allegation", "complaint", "account", "testimony", "evidence", "claim"},
+    "requests": {"request", "application", "inquiry", "enquiry", "call", "visit"},
+    "warning": {"warning"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment",
                   "quota", "delivery"},
@@ -276,7 +279,7 @@ ORDERS = {"order", "instruct", "direct", "authorize", "authorise", "command"}
 REPRISALS = {"revenge", "vengeance", "retaliation", "retribution", "reprisal"}
 RETORTS = {"respond", "retaliate", "avenge", "reply", "punish", "revenge"}
 # What a state orders foreigners to do when it expels them, and the time it gives them
-DEPARTURES = {"leave", "depart", "quit", "exit", "go"}
+DEPARTURES = {"leave", "depart", "quit", "exit", "go", "vacate"}
 DEADLINES = {"hour", "day", "week", "month"}
 DECREES = {"decree", "directive", "law", "bill", "resolution", "ruling", "proclamation", "decision"}
 # Verbs that make a measure their own: "ratified the withdrawal from the WHO", "upheld the ban".
@@ -285,7 +288,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"reports", "requests", "warning", "migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -384,6 +387,10 @@ VESSEL_PREFIXES = {"USS": "USA", "USNS": "USA", "USCGC": "USA", "HMS": "GBR", "H
                    "PNS": "PAK", "ROKS": "KOR", "BRP": "PHL", "KRI": "IDN", "TCG": "TUR", "ARA": "ARG", "BNS": "BGD",
                    "SLNS": "LKA", "HTMS": "THA", "RSS": "SGP", "ESPS": "ESP", "HNLMS": "NLD", "HDMS": "DNK", "FGS": "DEU",
                    "NRP": "PRT", "HNoMS": "NOR", "HSwMS": "SWE", "ROCS": "TWN", "CNS": "CHN"}
+# Bodies whose findings are an inquiry's (PLOVER's ACCUSE `investigate`), not a court's judgment
+INQUIRIES = {"commission", "inquiry", "panel", "mission", "audit", "investigation", "investigator", "probe", "inspector", "body"}
+# What such a body does in finding: a panel that "rules" judges (see `_match`)
+INQUIRY_FINDINGS = {"find", "conclude", "determine", "document", "establish"}
 MEDIATING = {"broker", "mediate", "facilitate", "arbitrate"}
 # Where a ship or aircraft strays, not a land one enters by force.
 STRAYS = {"water", "waters", "airspace", "zone", "sea", "strait"}
@@ -613,6 +620,12 @@ def _judicial(token) -> bool:
     return any(t.lemma_.lower() in NEEDS["courts"] for c in token.children if c.dep_ == "nsubj" for t in c.subtree)
 
 
+def _inquiring(token) -> bool:
+    """The trigger's subject is headed by a body of inquiry ("a UN commission of inquiry", "an
+    audit by the OAS", "a panel of experts"), not a court."""
+    return any(_phrase_head(c).lemma_.lower() in INQUIRIES for c in token.children if c.dep_ == "nsubj") and not _judicial(token)
+
+
 def _place_words(token) -> list:
     """The words of a trigger's clause inside an "in/at/near ..." phrase of that clause
     ("at a school in Cheongju, South Korea"): where the event happens. A border is where
@@ -754,6 +767,8 @@ class TriggerRule:
 
 DEMAND = TriggerRule("REQUEST", "", "", "")
 VERDICT = TriggerRule("SANCTION", "convict", "", "")
+INQUIRY = TriggerRule("ACCUSE", "investigate", "", "")
+DEPLOYMENT = TriggerRule("MOBILIZE", "troops", "military_deployment", "troops")
 # a colony become independent: its ruler's withdrawal, as every set's labellers code it
 INDEPENDENCE = TriggerRule("RETREAT", "withdraw", "", "")
 
@@ -1310,16 +1325,18 @@ class Extractor:
             return None  # "retaliated by ordering 23 diplomats to leave": the act named is the retaliation
         if lemma == "let" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("'s", "us"):
             return None  # "let's go to our correspondent": no one is let do anything
-        if lemma in INVITED and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon"):
-            return None  # "landed at the request of the president": why it happened, not an act
+        if lemma in INVITED | {"order"} and token.dep_ == "pobj" and token.head.lower_ in ("at", "on", "upon", "under"):
+            return None  # "landed at the request of the president", "sank the ship on orders": why, not an act
         if any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children) and self._reported(token):
             return DEMAND
         verbal = is_verbal(token)
-        if lemma in FINDINGS and verbal and _judicial(token) and any(
+        if lemma in FINDINGS and verbal and (_judicial(token) or lemma == "rule" and _inquiring(token)) and any(
                 t.lemma_.lower() in BREACHES for c in token.children if c.dep_ in ("ccomp", "oprd", "acomp") for t in c.subtree) or (
                 lemma == "declare" and verbal and _judicial(token) and any(  # "declared unconstitutional the contract"
                     a.dep_ == "amod" and a.lemma_.lower() in BREACHES for c in token.children if c.dep_ == "dobj" for a in c.children)):
             return VERDICT  # "the Court found that Serbia had violated its obligation": a judgment against it
+        if lemma in INQUIRY_FINDINGS and verbal and _inquiring(token) and any(c.dep_ in ("ccomp", "dobj") for c in token.children):
+            return INQUIRY  # "a UN commission of inquiry found that North Korea had committed crimes"
         if lemma in SOVEREIGNTY:
             return INDEPENDENCE if self._independence_won(token) else None
         if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.pos_ == "PROPN" and token.i != token.sent.start:
@@ -1344,6 +1361,9 @@ class Extractor:
             clauses = [c for c in token.children if c.dep_ in links and c.pos_ in ("VERB", "AUX")]
             if verbal and lemma in ORDERS and (obj := _noun_object(token)) is not None and (ordered := self._rule(obj)) is not None:
                 return ordered  # "ordered a military offensive against the TPLF"
+            if verbal and lemma in ORDERS and not clauses and (obj := _noun_object(token)) is not None and (
+                    obj.lemma_.lower() in NEEDS["troops"] and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in token.children)):
+                return DEPLOYMENT  # "ordered ten battalions to the Colombian border": forces sent
             for clause in clauses:
                 ordered = self._rule(clause)
                 if ordered is not None:
@@ -1557,9 +1577,11 @@ class Extractor:
         elif rule.type == "SANCTION" and rule.mode == "expel" and token.lemma_.lower() in REMOVALS and source_m is not None and (
                 self._headed_by(source_m, sent, JUNTAS)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
-        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and source_m is not None and (
-                self.kind(source_m.code) == "organisation"):
-            rule = TriggerRule("SANCTION", "expel", "", "")  # "the General Assembly expelled Taiwan": a member put out
+        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and any(
+                m is not None and self.kind(m.code) == "organisation" for m in (source_m, target_m)):
+            # "the General Assembly expelled Taiwan": a member put out; "Ethiopia expelled seven
+            # UN officials": an organisation's people sent away, as envoys are
+            rule = TriggerRule("SANCTION", "expel", "", "")
         elif rule.type == "ASSAULT" and token.lemma_.lower() in ("fire", "launch") and {
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
         } & OPEN_WATER:
