@@ -1157,3 +1157,12 @@ def test_inquiries_find_reports_received_warnings_and_forces_ordered_out(ex):
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "USA")
     _, e = one(ex, "Ethiopia expelled seven senior United Nations officials on Thursday.")
     assert (e.type, e.plover_mode) == ("SANCTION", "expel")
+
+
+def test_a_truth_commission_documents_and_observers_find_irregularities(ex):
+    _, e = one(ex, "Argentina's National Commission on the Disappearance of Persons documented 8,960 cases of people who disappeared under military rule.")
+    assert (e.type, e.plover_mode, e.actor) == ("ACCUSE", "investigate", "ARG")
+    _, e = one(ex, "European Union election observers said Kenya's presidential election fell short of key international standards, citing serious irregularities.")
+    assert (e.type, e.actor, e.target) == ("ACCUSE", "EUU", "KEN")
+    # an election that does not meet standards holds no meeting refused
+    assert all(e.type != "REJECT" for e in read(ex, "Observers said Ukraine's presidential runoff did not meet international standards.")[1])

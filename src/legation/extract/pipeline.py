@@ -104,6 +104,7 @@ NEEDS = {
     "reports": {"report", "allegation", "complaint", "account", "testimony", "evidence", "claim"},
     "requests": {"request", "application", "inquiry", "enquiry", "call", "visit"},
     "warning": {"warning"},
+    "standards": {"standard", "requirement", "criterion", "norm", "expectation"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment",
                   "quota", "delivery"},
@@ -253,7 +254,7 @@ STATING = {"say", "speak", "state", "tell", "write", "add", "comment", "describe
 ALLEGING = {"allege", "attribute"}
 IMPLICATING = {"involve", "involvement", "responsible", "responsibility", "behind", "orchestrate", "mastermind",
                "doing", "sponsor", "complicit", "complicity", "culprit", "perpetrator"}
-CRITICISM = {"contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
+CRITICISM = {"irregularity", "contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
              "corruption", "shameful", "shame", "disgrace", "disgraceful", "stingy", "irresponsible", "reckless",
              "lie", "liar", "dangerous", "outrageous", "hypocrisy", "hypocritical", "racist", "betrayal", "betray",
              "incompetent", "blame", "fault", "undermine", "disappointed", "disappointing", "deplorable", "appalling",
@@ -288,7 +289,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"reports", "requests", "warning", "migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
@@ -893,7 +894,7 @@ class Extractor:
         self.nlp = nlp or load_model()
         self.rules = trigger_rules()
         # Words that can open a trigger: a cheap test before the full one, run on every token.
-        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL | FINDINGS | SOVEREIGNTY
+        self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL | FINDINGS | INQUIRY_FINDINGS | SOVEREIGNTY
         self._trigger_hashes = {self.nlp.vocab.strings.add(w) for w in self._trigger_words | set(MISLEMMATISED)}
         self._kinds: dict[str, str] = {c.code: c.kind for c in self.gaz}
         self.ngos: set[str] = set()  # organisation codes that are non-governmental
