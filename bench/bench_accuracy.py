@@ -56,7 +56,7 @@ SETS = [
     ("non-Western agency copy and conflict situation reports written for a blind test, blind set 19 (errors read after one score)", GOLD / "written_blind19.json"),
     ("broadcast bulletins and legal and parliamentary reporting written for a blind test, blind set 20 (errors read after one score)", GOLD / "written_blind20.json"),
     ("magazine features and opinion, and economic and trade reporting, written for a blind test, blind set 21 (errors read after one score)", GOLD / "written_blind21.json"),
-    ("NGO and humanitarian reporting, and border, maritime and consular incidents, written for a blind test, blind set 22 (scored once)", GOLD / "written_blind22.json"),
+    ("NGO and humanitarian reporting, and border, maritime and consular incidents, written for a blind test, blind set 22 (errors read after one score)", GOLD / "written_blind22.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
