@@ -1166,3 +1166,6 @@ def test_a_truth_commission_documents_and_observers_find_irregularities(ex):
     assert (e.type, e.actor, e.target) == ("ACCUSE", "EUU", "KEN")
     # an election that does not meet standards holds no meeting refused
     assert all(e.type != "REJECT" for e in read(ex, "Observers said Ukraine's presidential runoff did not meet international standards.")[1])
+    # a visit received is a meeting hosted
+    _, e = one(ex, "President Putin received a visit from Chinese leader Xi Jinping in Moscow.")
+    assert (e.type, e.actor, e.target) == ("CONSULT", "RUS", "CHN")

@@ -102,7 +102,7 @@ NEEDS = {
     "aid_offer": {"offer", "aid", "funding", "pledge", "assistance", "grant", "loan", "subsidy"},
     "migrants": {"migrant", "refugee", "asylum", "seeker", "boat", "dinghy", "people", "person", "family", "national"},
     "reports": {"report", "allegation", "complaint", "account", "testimony", "evidence", "claim"},
-    "requests": {"request", "application", "inquiry", "enquiry", "call", "visit"},
+    "requests": {"request", "application", "inquiry", "enquiry"},
     "warning": {"warning"},
     "standards": {"standard", "requirement", "criterion", "norm", "expectation"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
