@@ -1169,3 +1169,10 @@ def test_a_truth_commission_documents_and_observers_find_irregularities(ex):
     # a visit received is a meeting hosted
     _, e = one(ex, "President Putin received a visit from Chinese leader Xi Jinping in Moscow.")
     assert (e.type, e.actor, e.target) == ("CONSULT", "RUS", "CHN")
+
+
+def test_a_border_opened_eases_a_restriction_and_an_embassy_opened_is_support(ex):
+    _, e = one(ex, "Pakistan reopened the Torkham border crossing with Afghanistan on Sunday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "access", "PAK", "AFG")
+    _, e = one(ex, "Poland reopened its embassy in Pyongyang on Monday.")
+    assert (e.type, e.actor) == ("SUPPORT", "POL")

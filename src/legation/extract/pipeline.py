@@ -104,6 +104,7 @@ NEEDS = {
     "reports": {"report", "allegation", "complaint", "account", "testimony", "evidence", "claim"},
     "requests": {"request", "application", "inquiry", "enquiry"},
     "warning": {"warning"},
+    "crossings": {"border", "crossing", "frontier", "airspace", "checkpoint", "strait"},
     "standards": {"standard", "requirement", "criterion", "norm", "expectation"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment",
@@ -289,7 +290,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
+OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
                 "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
                 "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
