@@ -1176,3 +1176,6 @@ def test_a_border_opened_eases_a_restriction_and_an_embassy_opened_is_support(ex
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "access", "PAK", "AFG")
     _, e = one(ex, "Poland reopened its embassy in Pyongyang on Monday.")
     assert (e.type, e.actor) == ("SUPPORT", "POL")
+    # a ship boarded by a state's forces is taken
+    _, e = one(ex, "Australian special forces boarded the Norwegian freighter Tampa off Christmas Island.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "seize", "AUS", "NOR")
