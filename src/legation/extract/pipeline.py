@@ -290,9 +290,10 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage", "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises", "member", "sanctions", "initiative",
-                "vessel", "pact_object", "seat", "spell", "forces_left", "taken_place", "thrown", "intercepted",
-                "aircraft", "immunity", "body_left", "resignation",
+OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage",
+                "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
+                "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
+                "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
