@@ -1179,3 +1179,15 @@ def test_a_border_opened_eases_a_restriction_and_an_embassy_opened_is_support(ex
     # a ship boarded by a state's forces is taken
     _, e = one(ex, "Australian special forces boarded the Norwegian freighter Tampa off Christmas Island.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "seize", "AUS", "NOR")
+
+
+def test_the_other_party_is_found_past_the_actors_own_forces_and_its_naming_of_the_object(ex):
+    # the actor's own state qualifying its forces is not the target when a later object
+    # names another state
+    _, e = one(ex, "Somali President Mohamed Siad Barre announced that he was withdrawing all Somali forces from Ethiopia's Ogaden region.")
+    assert (e.type, e.actor, e.target) == ("RETREAT", "SOM", "ETH")
+    _, e = one(ex, "Malawi ordered Malawian troops to withdraw from peacekeeping operations in the Democratic Republic of the Congo.")
+    assert (e.actor, e.target) == ("MWI", "COD")
+    # who names the object ("what New Delhi described as") is not the one acted on
+    _, e = one(ex, "Indian warplanes struck what New Delhi described as a militant training camp near Balakot in Pakistan on Tuesday.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "IND", "PAK")

@@ -433,6 +433,7 @@ NEEDS["commerce"] = NEEDS["exchanges"] | {"airline", "remittance"}
 # An agreement as what is struck ("struck a deal"), not a word near a strike
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
+NAMING = {"describe", "call", "term", "brand", "label", "dub"}
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
 # What a capture takes that is territory rather than people ("captured the town").
 SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", "port", "area", "position", "outpost",
@@ -2178,6 +2179,7 @@ class Extractor:
             # "handed Macau back to China": what is returned goes back to its owner
             objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
         legal = rule is not None and (rule.mode in LEGAL_TARGET_MODES and rule.type != "THREATEN" or rule.needs == "office")
+        own_only = None
         for obj in objects:
             # "sentenced the former president for bribes from a Brazilian company", "arrested
             # 25 people suspected of attacking a UN convoy": a legal act's reasons name others
@@ -2195,7 +2197,14 @@ class Extractor:
                 # its army kills "30 Pakistani Taliban fighters" of its own
                 kin = legal or obj.lemma_.lower() in PEOPLE
                 found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m) != kin))
+                if own(found[0]) and not kin:
+                    # "withdrawing all Somali forces from Ethiopia's Ogaden region": a later
+                    # object may name the other party
+                    own_only = own_only or found[0]
+                    continue
                 return found[0], location
+        if own_only is not None:
+            return own_only, location
         for obj in objects:  # "demanding that President Mugabe abandon ...": a domestic target
             context = self._context_state(list(obj.subtree), by_token, sent, scope=_place_words(token))
             if context is not None and keep(context) and not (
@@ -2237,7 +2246,11 @@ class Extractor:
         # joined after, whose subject is another actor, tells another event
         later = {t.i for c in _joined_clauses(token)
                  if any(g.dep_ in SUBJECTS and self._actors_in(g.subtree, by_token) for g in c.children) for t in c.subtree}
-        skip = speech | origin | later
+        # "struck what New Delhi described as a training camp in Pakistan": who names the
+        # object is not what was acted on
+        naming = {t.i for v in token.subtree if v.lemma_.lower() in NAMING and v.i != token.i
+                  for c in v.children if c.dep_ in SUBJECTS for t in c.subtree}
+        skip = speech | origin | later | naming
         after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in skip], by_token) if keep(m)]
         if after:
             return after[0], location
