@@ -1191,3 +1191,18 @@ def test_the_other_party_is_found_past_the_actors_own_forces_and_its_naming_of_t
     # who names the object ("what New Delhi described as") is not the one acted on
     _, e = one(ex, "Indian warplanes struck what New Delhi described as a militant training camp near Balakot in Pakistan on Tuesday.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "IND", "PAK")
+
+
+def test_an_ultimatum_is_a_threat_and_an_ambassador_sent_or_a_credit_extended_are_acts(ex):
+    _, e = one(ex, "ECOWAS gave Niger's junta one week to reinstate President Mohamed Bazoum or face possible use of force.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("THREATEN", "violence", "ECOWAS", "NER")
+    _, e = one(ex, "The UN Security Council adopted a resolution giving Khartoum 30 days to disarm the militias or face further measures.")
+    assert (e.type, e.target) == ("THREATEN", "SDN")
+    # a demand with a penalty held out stays a demand; a giving with no "or face" is no threat
+    _, e = one(ex, "The Bush administration declared that China must drop barriers to U.S. exports or face tariff penalties.")
+    assert e.type == "REQUEST"
+    assert all(e.type != "THREATEN" for e in read(ex, "The Security Council gave the mission another year to finish its work.")[1])
+    _, e = one(ex, "India would send an ambassador to Peking for the first time since 1961.")
+    assert (e.type, e.subtype, e.actor, e.target) == ("SUPPORT", "envoy_appointed", "IND", "CHN")
+    _, e = one(ex, "China's Export-Import Bank has extended a $2bn credit line to Angola for roads and railways.")
+    assert (e.type, e.actor, e.target) == ("AID", "CHN", "AGO")

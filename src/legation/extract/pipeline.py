@@ -294,7 +294,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy", "power", "entitlement", "charter"}
+                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor"}
@@ -434,6 +434,13 @@ NEEDS["commerce"] = NEEDS["exchanges"] | {"airline", "remittance"}
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
 NAMING = {"describe", "call", "term", "brand", "label", "dub"}
+FORCE_WORDS = {"force", "military", "war", "attack", "strike", "invasion", "intervention", "action"}
+NEEDS["ultimatum"] = {"<or_face>"}
+NEEDS["ultimatum_force"] = {"<or_face_force>"}
+# An ambassador sent to a capital is posted there ("would send an ambassador to Peking"); an
+# envoy sent is more often a visit or talks
+NEEDS["ambassador"] = {"ambassador", "high commissioner", "nuncio"}
+NEEDS["loans"] = LOANS
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
 # What a capture takes that is territory rather than people ("captured the town").
 SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", "port", "area", "position", "outpost",
@@ -1248,6 +1255,13 @@ class Extractor:
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if token.dep_ == "attr":
             phrase.add("<predicate>")  # "Navalny is an outspoken critic of Putin"
+        for t in token.subtree:
+            # "gave the junta a week to reinstate the president or face military force": what
+            # is held out if the demand is not met
+            if t.lemma_.lower() == "face" and t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
+                phrase.add("<or_face>")
+                if any(w.lemma_.lower() in FORCE_WORDS for w in t.subtree):
+                    phrase.add("<or_face_force>")
         # "called Zelenskyy a dictator"; the small model hangs some predicates on the object
         # as adjectives after it ("called the order swift and decisive")
         named = [t for c in token.children if c.dep_ == "oprd" for t in c.subtree]
