@@ -1206,3 +1206,24 @@ def test_an_ultimatum_is_a_threat_and_an_ambassador_sent_or_a_credit_extended_ar
     assert (e.type, e.subtype, e.actor, e.target) == ("SUPPORT", "envoy_appointed", "IND", "CHN")
     _, e = one(ex, "China's Export-Import Bank has extended a $2bn credit line to Angola for roads and railways.")
     assert (e.type, e.actor, e.target) == ("AID", "CHN", "AGO")
+
+
+def test_a_ceasefire_agreed_signed_or_accepted_is_declared_and_one_reached_is_an_agreement(ex):
+    # the codebook's CONCEDE: declared, not yet carried out
+    for text in ("Kyrgyzstan and Tajikistan agreed a ceasefire after border clashes.",
+                 "Israel and Hamas agreed to an Egyptian-brokered ceasefire after eight days of fighting.",
+                 "Angola's army and UNITA rebels signed a ceasefire in Luanda on Thursday.",
+                 "The Kurdistan Workers' Party announces a ceasefire with Turkey after forty years of conflict."):
+        _, e = one(ex, text)
+        assert e.type == "CONCEDE", text
+    for text in ("U.S. president Donald Trump announces that a ceasefire has been reached between Iran and Israel.",
+                 "China and the United States extend their trade truce another 90 days."):
+        _, e = one(ex, text)
+        assert e.type == "AGREE", text
+    # demands accepted are conceded; credentials accepted are support; "neither accept nor" refuses
+    _, e = one(ex, "The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms.")
+    assert e.type == "CONCEDE"
+    _, e = one(ex, "President Xi Jinping accepted the credentials of newly appointed envoys to China on Tuesday.")
+    assert e.type == "SUPPORT"
+    _, e = one(ex, "Beijing said it would neither accept nor recognise the tribunal's award on the South China Sea.")
+    assert (e.type, e.actor) == ("REJECT", "CHN")

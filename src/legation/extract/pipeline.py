@@ -120,7 +120,10 @@ NEEDS = {
     "media": {"publication", "broadcast", "broadcasting", "broadcaster", "channel", "outlet", "website",
               "internet", "radio", "television", "tv", "station", "platform", "app", "web", "vpn", "messenger",
               "account"},
-    "accord": {"reach", "agree", "broker", "sign", "negotiate", "announce"},
+    # a ceasefire reached, negotiated or extended is an agreement; one agreed, signed,
+    # announced or accepted is declared (the codebook's CONCEDE, not yet carried out)
+    "accord": {"reach", "negotiate", "extend"},
+    "brokered": {"broker"},
     "against": {"against"},
     "pact": {"agreement", "deal", "accord", "treaty", "pact", "partnership"},
     # Verbs that close an agreement: the codebook's "ratify, sign, or finalize" (SUPPORT)
@@ -193,7 +196,9 @@ NEEDS = {
     "immunity": {"immunity"},
     "resignation": {"resignation"},
     "in_force": {"force", "effect"},
-    "declared": {"declare", "unilateral"},
+    "declared": {"declare", "unilateral", "agree", "sign", "announce", "accept"},
+    # what is accepted that concedes: "accepted demands from the rebels", "accepted Resolution 598"
+    "demands": {"demand", "resolution", "ultimatum", "condition", "term"},
     "entitlement": {"visa", "status", "citizenship", "passport", "permit", "accreditation",
                     "autonomy", "residency"},
     "charter": {"constitution"},
@@ -760,6 +765,17 @@ def _noun_object(token):
     if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN" and is_verbal(token):
         return token.head
     return next((c for c in token.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.pos_ == "NOUN"), None)
+
+
+def _enacted_object(token):
+    """What a verb of approval acts on: its object, and for "agree" what is agreed to or on
+    ("agreed to an Egyptian-brokered ceasefire")."""
+    if token.lemma_.lower() == "agree":
+        agreed = next((p for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "on")
+                       for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"), None)
+        if agreed is not None:
+            return agreed
+    return _noun_object(token)
 
 
 def sentence_span(sent) -> tuple[int, int]:
@@ -1387,13 +1403,15 @@ class Extractor:
                 if ordered is not None:
                     return ordered
                 clauses += [c for c in clause.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB" and len(clauses) < 8]
-        if verbal and lemma in ENACTING | {"agree"} and (obj := _noun_object(token)) is not None:
+        if verbal and lemma in ENACTING | {"agree"} and (obj := _enacted_object(token)) is not None:
             # "upheld the decision to ban Georgescu", "signs a proclamation banning entry":
             # endorsing a hostile measure is taking it, as approving a loan is lending;
             # endorsing an accord stays support
             enacted = next((r for noun in _carried(obj) if (r := self._rule(noun)) is not None), None)
-            if enacted is not None and (enacted.type in HOSTILE or enacted.type == "AID"):
-                return enacted  # ... and signing "a rescue package" or "a bailout agreement" is the aid
+            if enacted is not None and (enacted.type in HOSTILE or enacted.type in ("AID", "CONCEDE")):
+                # ... and signing "a rescue package" or "a bailout agreement" is the aid, and
+                # agreeing to "a ceasefire" declares it
+                return enacted
             # ... and signing a treaty that takes land is taking it ("signed a treaty annexing
             # Crimea"); what else a treaty bans or withdraws binds its own signers
             clauses = [c for c in (*obj.children, *token.children) if c.dep_ in ("acl", "relcl", "advcl") and c.i > obj.i
@@ -2316,7 +2334,7 @@ class Extractor:
                 continue  # above the reporting verb: the speaker's clause, not the event's
             for c in node.children:
                 word = c.lower_
-                if c.dep_ == "neg" or word in ("never", "no") and c.dep_ in ("neg", "advmod", "det"):
+                if c.dep_ == "neg" or word in ("never", "no") and c.dep_ in ("neg", "advmod", "det") or word == "neither" and c.dep_ == "preconj":
                     found.add(Modality.NEGATED)
                 elif c.dep_ == "aux" and word in ("will", "shall", "'ll", "wo"):
                     found.add(Modality.FUTURE)
