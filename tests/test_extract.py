@@ -1227,3 +1227,15 @@ def test_a_ceasefire_agreed_signed_or_accepted_is_declared_and_one_reached_is_an
     assert e.type == "SUPPORT"
     _, e = one(ex, "Beijing said it would neither accept nor recognise the tribunal's award on the South China Sea.")
     assert (e.type, e.actor) == ("REJECT", "CHN")
+
+
+def test_a_measure_agreed_or_decided_is_taken_and_one_vowed_is_held_out(ex):
+    _, e = one(ex, "European Union governments agreed on Tuesday to impose their toughest sanctions yet on Russia.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "EUU", "RUS")
+    _, e = one(ex, "China has decided to downgrade its diplomatic relations with Lithuania to the level of charge d'affaires.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "CHN", "LTU")
+    _, e = one(ex, "The EU vowed to impose sanctions on Russia.")
+    assert e.type == "THREATEN"
+    # force decided on is still held out, as the 2025 news sets code it
+    _, e = one(ex, "Israel has decided to completely militarily occupy the Gaza Strip.")
+    assert e.type == "THREATEN"

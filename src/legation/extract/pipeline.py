@@ -230,6 +230,10 @@ REPORTING = {
     "appear": Modality.HEDGED, "seem": Modality.HEDGED,
     "deny": Modality.NEGATED, "dismiss": Modality.NEGATED, "refute": Modality.NEGATED,
 }  # fmt: skip
+# Verbs by which a body takes a measure ("agreed to impose", "decided to downgrade"), where a
+# promise or vow only holds it out
+DECISIONS = {"agree", "decide", "vote", "resolve"}
+MODAL_AUX = {"will", "shall", "would", "could", "may", "might", "should", "must"}
 FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule", "go", "hope", "want", "seek",
                 "ready", "willing", "prepared", "decide"}  # fmt: skip
 # Verbs that lend their subject to an event noun: "held talks", "staged rallies", "filed a lawsuit",
@@ -523,6 +527,14 @@ def _reported_will(token) -> bool:
     """ "Tokyo said it would tighten controls on exports": a "will" reported in the past. A
     measure announced so is decided; force announced so stays a threat (see `_frame`)."""
     return any(c.dep_ == "aux" and c.lower_ == "would" and _reported_past(v) for v in (token, token.head) for c in v.children)
+
+
+def _decided(token) -> bool:
+    """ "China has decided to downgrade relations", "EU governments agreed to impose sanctions":
+    a measure taken by a decision already made, not one held out."""
+    head = token.head
+    return (token.dep_ == "xcomp" and head.lemma_.lower() in DECISIONS and head.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children))
 
 
 def _has_subject(clause) -> bool:
@@ -1557,6 +1569,8 @@ class Extractor:
                          for c in token.children)  # "vowed to respond", "vowed severe revenge"
             if retort and promised is None:
                 rule = TriggerRule("THREATEN", "", "", "")  # "vowed to respond" after a strike
+            elif promised is not None and promised.type == "SANCTION" and any(c.dep_ == "xcomp" and _decided(c) for c in token.children):
+                rule = promised  # "EU governments agreed to impose their toughest sanctions yet"
             elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
             elif promised is not None and (promised.type == "CONCEDE" or (promised.type, promised.mode) == ("RETREAT", "disarm")
@@ -1579,7 +1593,7 @@ class Extractor:
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
             elif (rule.type in HOSTILE or _legal_action(rule) and not any(c.dep_ == "nsubjpass" for c in token.children)) and (
-                    modality is Modality.HYPOTHETICAL or not (_will(token) or rule.type == "SANCTION" and _reported_will(token))):
+                    modality is Modality.HYPOTHETICAL or not (_will(token) or rule.type == "SANCTION" and (_reported_will(token) or _decided(token)))):
                 # "would blockade Paris", "will boycott unless ...": a hostile act held out is a
                 # threat; one announced as decided ("will raise tariffs on Canada") is the act,
                 # with its modality saying it is still to come
