@@ -1239,3 +1239,16 @@ def test_a_measure_agreed_or_decided_is_taken_and_one_vowed_is_held_out(ex):
     # force decided on is still held out, as the 2025 news sets code it
     _, e = one(ex, "Israel has decided to completely militarily occupy the Gaza Strip.")
     assert e.type == "THREATEN"
+
+
+def test_a_warning_that_states_how_things_are_is_criticism_not_a_threat(ex):
+    _, e = one(ex, "Winston Churchill warned that an iron curtain has descended across the continent from Stettin to Trieste.")
+    assert (e.type, e.plover_mode) == ("ACCUSE", "disapprove")
+    _, e = one(ex, "United Nations human rights experts warn that multiple portions of the plan contradict international law.")
+    assert e.type == "ACCUSE"
+    # what will or may follow stays a threat
+    for text in ("The Soviet prime minister has warned Britain and France that Moscow is ready to use force.",
+                 "Cairo's security chief has warned that police will no longer tolerate rallies by the Kifaya group.",
+                 "Turkish leaders warned Damascus that Ankara's patience was exhausted."):
+        _, e = one(ex, text)
+        assert e.type == "THREATEN", text

@@ -445,6 +445,7 @@ BORDERS = {"border", "frontier", "boundary"}
 NAMING = {"describe", "call", "term", "brand", "label", "dub"}
 FORCE_WORDS = {"force", "military", "war", "attack", "strike", "invasion", "intervention", "action"}
 NEEDS["ultimatum"] = {"<or_face>"}
+NEEDS["stated_fact"] = {"<stated_fact>"}
 NEEDS["ultimatum_force"] = {"<or_face_force>"}
 # An ambassador sent to a capital is posted there ("would send an ambassador to Peking"); an
 # envoy sent is more often a visit or talks
@@ -535,6 +536,16 @@ def _decided(token) -> bool:
     head = token.head
     return (token.dep_ == "xcomp" and head.lemma_.lower() in DECISIONS and head.tag_ in ("VBD", "VBN")
             and not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in head.children))
+
+
+def _stated_fact(clause) -> bool:
+    """A clause that tells how things are ("an iron curtain has descended", "the plan
+    contradicts international law"), not what will or may follow ("Moscow is ready to use
+    force", "police will no longer tolerate rallies")."""
+    perfect = clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in clause.children)
+    return ((clause.tag_ in ("VBZ", "VBP") or perfect)
+            and not any(c.dep_ == "aux" and c.lower_ in MODAL_AUX for c in clause.children)
+            and not any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ != "NOUN" for t in clause.subtree))
 
 
 def _has_subject(clause) -> bool:
@@ -1283,6 +1294,8 @@ class Extractor:
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if token.dep_ == "attr":
             phrase.add("<predicate>")  # "Navalny is an outspoken critic of Putin"
+        if any(c.dep_ == "ccomp" and _stated_fact(c) for c in token.children):
+            phrase.add("<stated_fact>")  # "warned that an iron curtain has descended"
         for t in token.subtree:
             # "gave the junta a week to reinstate the president or face military force": what
             # is held out if the demand is not met
