@@ -1252,3 +1252,12 @@ def test_a_warning_that_states_how_things_are_is_criticism_not_a_threat(ex):
                  "Turkish leaders warned Damascus that Ankara's patience was exhausted."):
         _, e = one(ex, text)
         assert e.type == "THREATEN", text
+
+
+def test_an_investigation_team_concludes_against_the_doer_it_names(ex):
+    for text in ("A team of international investigators concluded on Thursday that the South Korean warship Cheonan was sunk by a torpedo fired from a North Korean submarine.",
+                 "A multinational investigation team concluded that the warship Cheonan was sunk by a torpedo fired from a North Korean submarine."):
+        _, e = one(ex, text)
+        assert (e.type, e.plover_mode, e.target) == ("ACCUSE", "investigate", "PRK"), text
+    # a team that is no body of inquiry finds nothing against anyone
+    assert all(e.type != "ACCUSE" for e in read(ex, "A team of doctors concluded that the patient had recovered.")[1])

@@ -662,7 +662,15 @@ def _judicial(token) -> bool:
 def _inquiring(token) -> bool:
     """The trigger's subject is headed by a body of inquiry ("a UN commission of inquiry", "an
     audit by the OAS", "a panel of experts"), not a court."""
-    return any(_phrase_head(c).lemma_.lower() in INQUIRIES for c in token.children if c.dep_ == "nsubj") and not _judicial(token)
+    def words(head) -> set[str]:
+        # "a multinational investigation team", "a team of international investigators"
+        found = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "compound"}
+        if head.lemma_.lower() in ("team", "group"):
+            found |= {p.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"}
+        return found
+
+    return any(words(_phrase_head(c)) & INQUIRIES for c in token.children if c.dep_ == "nsubj") and not _judicial(token)
 
 
 def _place_words(token) -> list:
@@ -2220,11 +2228,19 @@ class Extractor:
                     collect(c, depth)  # "handed Macau back to China": the parser hangs "to" on "back"
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
                     own = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    if accusing:
+                        # "concluded that the Cheonan was sunk by a torpedo fired from a North
+                        # Korean submarine": the doer is the one accused
+                        doers.extend(p for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj")
+                        own = doers + own
                     # "promised that Tokyo would ratify ...": the speaker's own state is no target
                     objects.extend(g for g in own if not (exclude is not None and any(
                         m.code == exclude.code for m in self._actors_in(g.subtree, by_token))))
                     collect(c, depth + 1)
 
+        rule = self._rule(token)
+        accusing = rule is not None and rule.type == "ACCUSE"
+        doers: list = []
         if token.dep_ in ("xcomp", "oprd") and not any(c.dep_ == "nsubjpass" for c in token.children):
             # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
             objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
@@ -2233,7 +2249,6 @@ class Extractor:
         brokers = {t.i for v in sent if v.lemma_.lower() in MEDIATING and v.i != token.i and any(
             c.dep_ == "agent" for c in v.children) for t in v.subtree}
         keep = lambda m: (exclude is None or (m.start, m.end) != (exclude.start, exclude.end)) and m.start not in brokers  # noqa: E731
-        rule = self._rule(token)
         if rule is not None and rule.mode == "return":
             # "handed Macau back to China": what is returned goes back to its owner
             objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
@@ -2244,7 +2259,7 @@ class Extractor:
             # 25 people suspected of attacking a UN convoy": a legal act's reasons name others
             if legal and any(o is not obj and o.is_ancestor(obj) and self._rule(o) is None for o in objects):
                 continue  # "dismissed its ambassador to Brazil": Brazil is where he served
-            found = [m for m in self._actors_in(_noun_phrase(obj) if legal else obj.subtree, by_token) if keep(m)]
+            found = [m for m in self._actors_in(_noun_phrase(obj) if legal and obj not in doers else obj.subtree, by_token) if keep(m)]
             if legal and not found:
                 found = [m for m in self._actors_in(_noun_phrase(obj, places=True), by_token) if keep(m)]
             if found:
