@@ -1261,3 +1261,18 @@ def test_an_investigation_team_concludes_against_the_doer_it_names(ex):
         assert (e.type, e.plover_mode, e.target) == ("ACCUSE", "investigate", "PRK"), text
     # a team that is no body of inquiry finds nothing against anyone
     assert all(e.type != "ACCUSE" for e in read(ex, "A team of doctors concluded that the patient had recovered.")[1])
+
+
+def test_wrongs_named_in_a_statement_a_recognition_or_a_case_are_allegations(ex):
+    # a known act judged a crime: the judging is the news, against the one who did it
+    _, e = one(ex, "Amnesty International said Russia's airstrike on the Mariupol drama theatre was a clear war crime.")
+    assert (e.type, e.plover_mode, e.target) == ("ACCUSE", "allege", "RUS")
+    _, e = one(ex, "The UN human rights chief said that Myanmar's military operations in Rakhine state appeared to be a textbook example of ethnic cleansing.")
+    assert (e.type, e.target) == ("ACCUSE", "MMR")
+    _, e = one(ex, "The parliament of the Netherlands recognizes the deportation of the Crimean Tatars carried out by the Soviet Union in 1944 as genocide.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "allege", "NLD", "RUS")
+    _, e = one(ex, "Poland recognised Kosovo's independence on Wednesday.")
+    assert e.type == "SUPPORT"
+    # a case filed at a court accuses the other party; the court only hears it
+    _, e = one(ex, "South Africa filed a case at the International Court of Justice accusing Israel of genocide in Gaza and asked the court for provisional measures.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "allege", "ZAF", "ISR")

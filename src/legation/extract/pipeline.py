@@ -262,6 +262,9 @@ STATING = {"say", "speak", "state", "tell", "write", "add", "comment", "describe
 # the bombing to the rebels"; and the words that lay an act at someone's door ("said foreign
 # services were involved in the protests", "said Iran was behind the attack").
 ALLEGING = {"allege", "attribute"}
+# Wrongs a statement or a recognition names ("said the airstrike was a clear war crime",
+# "recognises the deportation as genocide"): an allegation of them
+WRONGS = {"crime", "genocide", "cleansing", "atrocity", "extermination"}
 IMPLICATING = {"involve", "involvement", "responsible", "responsibility", "behind", "orchestrate", "mastermind",
                "doing", "sponsor", "complicit", "complicity", "culprit", "perpetrator"}
 CRITICISM = {"irregularity", "contempt", "abuse", "violation", "violate", "illegal", "unlawful", "unacceptable", "criminal", "corrupt",
@@ -309,7 +312,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
 SUBJECT_NEEDS = {"visitor"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
-SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage"}
+SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage", "wrongs"}
 PARTICLES = {"down", "off", "out", "up", "back", "over"}
 # Reporting verbs that are refusals when their object is a thing asked for ("denied a request").
 REFUSALS = {"deny", "dismiss"}
@@ -446,6 +449,8 @@ NAMING = {"describe", "call", "term", "brand", "label", "dub"}
 FORCE_WORDS = {"force", "military", "war", "attack", "strike", "invasion", "intervention", "action"}
 NEEDS["ultimatum"] = {"<or_face>"}
 NEEDS["stated_fact"] = {"<stated_fact>"}
+NEEDS["wrongs"] = WRONGS
+NEEDS["filed"] = {"file", "lodge", "bring", "institute", "launch", "submit"}
 NEEDS["ultimatum_force"] = {"<or_face_force>"}
 # An ambassador sent to a capital is posted there ("would send an ambassador to Peking"); an
 # envoy sent is more often a visit or talks
@@ -1243,6 +1248,11 @@ class Extractor:
                 if statement is not None and all(
                     statement.provenance.trigger[0] in {a.idx for a in t.ancestors} for t in topics
                 ):
+                    if statement.type == "ACCUSE" and len(found) == 1 and found[0].actor not in ("", statement.actor):
+                        # "Amnesty said Russia's airstrike on the theatre was a war crime": the
+                        # one who did what is judged is accused
+                        statement = replace(statement, target=found[0].actor, target_text=found[0].actor_text,
+                                            target_sector=found[0].actor_sector)
                     found = [statement]
             out += sorted(found, key=lambda e: e.provenance.trigger[0])
         return out
@@ -1264,7 +1274,7 @@ class Extractor:
                 # "al-Shabaab claimed responsibility for the assault": the speaker owns the act,
                 # which is the news; "said Hamas bore responsibility" still lays it at a door
                 continue
-            if verb.lemma_.lower() in ALLEGING or words & IMPLICATING:
+            if verb.lemma_.lower() in ALLEGING or words & (IMPLICATING | WRONGS):
                 rule = TriggerRule("ACCUSE", "allege", "", "")
             elif words & CRITICISM:
                 rule = TriggerRule("ACCUSE", "disapprove", "", "")
@@ -2213,7 +2223,7 @@ class Extractor:
                     collect(c, depth + 1)
                 elif c.dep_ == "prep" and c.lower_ in ROLE_PREPS:
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        if p.dep_ == "pobj" and p.i not in venues:
                             found = self._actors_in(p.subtree, by_token)
                             if c.lower_ == "in" and location is None:
                                 location = self._where(found, token)
@@ -2240,6 +2250,10 @@ class Extractor:
 
         rule = self._rule(token)
         accusing = rule is not None and rule.type == "ACCUSE"
+        # "filed a case at the International Court of Justice": the court hears it, it is not
+        # accused
+        venues = {t.i for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "before") for p in c.children
+                  if p.dep_ == "pobj" and any(w.lemma_.lower() in NEEDS["courts"] for w in p.subtree) for t in p.subtree}
         doers: list = []
         if token.dep_ in ("xcomp", "oprd") and not any(c.dep_ == "nsubjpass" for c in token.children):
             # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
@@ -2324,7 +2338,7 @@ class Extractor:
         # object is not what was acted on
         naming = {t.i for v in token.subtree if v.lemma_.lower() in NAMING and v.i != token.i
                   for c in v.children if c.dep_ in SUBJECTS for t in c.subtree}
-        skip = speech | origin | later | naming
+        skip = speech | origin | later | naming | venues
         after = [m for m in self._actors_in([t for t in words if t.i > token.i and t.i not in skip], by_token) if keep(m)]
         if after:
             return after[0], location
