@@ -1276,3 +1276,14 @@ def test_wrongs_named_in_a_statement_a_recognition_or_a_case_are_allegations(ex)
     # a case filed at a court accuses the other party; the court only hears it
     _, e = one(ex, "South Africa filed a case at the International Court of Justice accusing Israel of genocide in Gaza and asked the court for provisional measures.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "allege", "ZAF", "ISR")
+
+
+def test_a_loan_agreed_is_lent_and_other_help_agreed_is_a_promise(ex):
+    _, e = one(ex, "Moscow agreed to lend Egypt 400m roubles for the first stage of the Aswan High Dam.")
+    assert (e.type, e.actor, e.target) == ("AID", "RUS", "EGY")
+    _, e = one(ex, "China agreed to finance most of a $3.8bn railway from Mombasa to Nairobi.")
+    assert (e.type, e.actor) == ("AID", "CHN")
+    _, e = one(ex, "The United States and Germany agree to send five Patriot missile defense systems to Ukraine.")
+    assert e.type == "AGREE"
+    _, e = one(ex, "China will agree to lend money to Kenya.")
+    assert e.type == "AGREE"

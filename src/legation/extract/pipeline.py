@@ -395,6 +395,7 @@ FINDINGS = {"find", "hold", "advise", "rule", "declare", "conclude", "determine"
 BREACHES = NEEDS["verdict"] | {"violate", "breach", "violation", "contrary", "infringe", "unjustified", "invalid", "void"}
 TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
 LOANS = {"loan", "credit", "bailout", "financing", "funding", "package"}
+LENDING = {"lend", "finance"}
 SOVEREIGNTY = {"independent", "independence"}
 GAINING = {"gain", "win", "achieve", "attain", "celebrate", "mark", "receive", "obtain"}
 # Navies' ship prefixes; those shared by two navies (INS: India and Israel) are left out
@@ -1600,8 +1601,12 @@ class Extractor:
                          for c in token.children)  # "vowed to respond", "vowed severe revenge"
             if retort and promised is None:
                 rule = TriggerRule("THREATEN", "", "", "")  # "vowed to respond" after a strike
-            elif promised is not None and promised.type == "SANCTION" and any(c.dep_ == "xcomp" and _decided(c) for c in token.children):
-                rule = promised  # "EU governments agreed to impose their toughest sanctions yet"
+            elif promised is not None and any(c.dep_ == "xcomp" and _decided(c) and (
+                    promised.type == "SANCTION" or c.lemma_.lower() in LENDING
+                    or any(o.lemma_.lower() in LOANS for o in c.subtree if o.dep_ in ("dobj", "pobj"))) for c in token.children):
+                # "EU governments agreed to impose their toughest sanctions yet", "the IMF agreed
+                # to lend Greece 110 billion euros": decided, as a loan agreed is made
+                rule = promised
             elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
             elif promised is not None and (promised.type == "CONCEDE" or (promised.type, promised.mode) == ("RETREAT", "disarm")
