@@ -1287,3 +1287,10 @@ def test_a_loan_agreed_is_lent_and_other_help_agreed_is_a_promise(ex):
     assert e.type == "AGREE"
     _, e = one(ex, "China will agree to lend money to Kenya.")
     assert e.type == "AGREE"
+
+
+def test_fire_exchanged_is_an_attack_and_prisoners_exchanged_a_release(ex):
+    _, e = one(ex, "Thai and Cambodian troops exchanged artillery fire near the Preah Vihear temple for a third day, and Phnom Penh asked the UN Security Council to intervene.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "THA", "KHM")
+    _, e = one(ex, "Russia and Ukraine exchanged 95 prisoners of war.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "release")

@@ -240,7 +240,7 @@ FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "expect", "set", "schedule",
 # "imposed sanctions", "declared a ceasefire", "opened fire", "reached an agreement".
 LIGHT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "make", "give", "issue", "take", "impose", "file", "extend",
                "reach", "mount", "declare", "open", "begin", "start", "resume", "announce", "approve", "order", "hand",
-               "submit", "lodge"}  # fmt: skip
+               "submit", "lodge", "exchange", "trade"}  # fmt: skip
 # Forms of trigger verbs the small model's lemmatiser gets wrong ("fined" -> "fin").
 MISLEMMATISED = {"fined": "fine", "fines": "fine", "fining": "fine", "raped": "rape", "rapes": "rape",
                  "raping": "rape", "sentencing": "sentence", "mediating": "mediate", "boycotts": "boycott",
