@@ -1294,3 +1294,16 @@ def test_fire_exchanged_is_an_attack_and_prisoners_exchanged_a_release(ex):
     assert (e.type, e.actor, e.target) == ("ASSAULT", "THA", "KHM")
     _, e = one(ex, "Russia and Ukraine exchanged 95 prisoners of war.")
     assert (e.type, e.plover_mode) == ("RETREAT", "release")
+
+
+def test_people_killed_when_a_bomb_went_off_were_attacked_by_someone_unnamed(ex):
+    _, e = one(ex, "Former Lebanese prime minister Rafik Hariri was killed along with nine other people when a massive bomb ripped through his motorcade on the Beirut seafront.")
+    assert (e.type, e.target) == ("ASSAULT", "LBN")
+    _, e = one(ex, "Seven Israeli soldiers are killed in Khan Yunis when an explosive device affixed to their armored vehicle detonates.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "PSE", "ISR")
+    assert "unnamed" in e.note  # coded by the place, and saying so
+    # a clause that names its doer tells the attack itself
+    _, e = one(ex, "More than 100 Lebanese civilians sheltering at a UN base in Qana were killed when Israeli artillery shells struck the compound.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "ISR", "LBN")
+    # no attack, no event
+    assert not read(ex, "Five people were killed when their bus overturned on a mountain road in Peru.")[1]

@@ -1748,6 +1748,12 @@ class Extractor:
             for v in _conjoined(token)
             for c in v.children if c.dep_ in ("prep", "agent") for t in c.subtree
         )
+        # "killed when a bomb ripped through his motorcade": an attack by no one named (a
+        # clause whose subject names its doer tells the event itself)
+        causes = [c for v in _conjoined(token) for c in v.children if c.dep_ == "advcl"
+                  and any(t.lemma_.lower() in ATTACK_NOUNS for t in c.subtree)
+                  and not any(self._actors_in(g.subtree, by_token) for g in c.children if g.dep_ in SUBJECTS)]
+        attacked = attacked or bool(causes)
         # "a corvette is attacked": the verb itself says someone attacked; "killed" does not
         attacked = attacked or rule.type == "ASSAULT" and token.lemma_.lower() not in HARM_VERBS
         # "two people, including a suicide bomber, are killed": an attacker among the dead
@@ -1756,7 +1762,7 @@ class Extractor:
         # "clashes take place in Lomé", "protests erupt across Bangladesh": a noun's place can
         # be its verb's; a verb's, that of the verbs joined to it ("is killed and three are
         # injured in a stabbing in Nantes")
-        place = (location or next(filter(None, (self._place(v, by_token) for v in _conjoined(token))), None) or (
+        place = (location or next(filter(None, (self._place(v, by_token) for v in (*_conjoined(token), *causes))), None) or (
             token.dep_ == "nsubj" and not is_verbal(token) and self._place(token.head, by_token)) or (
             self._only_place(sent, by_token))) if unnamed else None
         by_article = unnamed and not place and _sentence_lemmas(sent) & VIOLENCE and self._names_no_state(sent, by_token) and (
