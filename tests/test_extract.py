@@ -1307,3 +1307,15 @@ def test_people_killed_when_a_bomb_went_off_were_attacked_by_someone_unnamed(ex)
     assert (e.type, e.actor, e.target) == ("ASSAULT", "ISR", "LBN")
     # no attack, no event
     assert not read(ex, "Five people were killed when their bus overturned on a mountain road in Peru.")[1]
+
+
+def test_a_storming_that_frees_hostages_is_a_rescue_and_relief_flown_in_is_aid(ex):
+    # the codebook lists rescuing hostages under AID
+    _, e = one(ex, "West German GSG-9 commandos stormed a hijacked Lufthansa jet in Mogadishu and freed all 86 passengers.")
+    assert (e.type, e.actor) == ("AID", "DEU")
+    _, e = one(ex, "Russian special forces stormed the theatre in Moscow on Saturday.")
+    assert e.type == "ASSAULT"
+    _, e = one(ex, "American and British transport planes began flying food into West Berlin after Soviet authorities cut road and rail access to the city.")
+    assert (e.type, e.actor, e.target) == ("AID", "USA", "DEU")
+    # a flight over water carries no relief
+    assert all(e.type != "AID" for e in read(ex, "Venezuelan F-16 fighter jets fly over the USS Jason Dunham in international waters.")[1])

@@ -306,7 +306,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans"}
+                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor"}
@@ -450,6 +450,14 @@ NAMING = {"describe", "call", "term", "brand", "label", "dub"}
 FORCE_WORDS = {"force", "military", "war", "attack", "strike", "invasion", "intervention", "action"}
 NEEDS["ultimatum"] = {"<or_face>"}
 NEEDS["stated_fact"] = {"<stated_fact>"}
+# A storming that frees hostages or passengers held by others is a rescue, which the codebook
+# lists under AID
+FREEING = {"free", "rescue", "release"}
+HELD = {"hostage", "passenger", "captive"}
+NEEDS["rescue"] = {"<hostages_freed>"}
+# Relief as what is flown or dropped ("flying food into West Berlin"), not a word near it
+# ("jets fly over the destroyer in international waters")
+NEEDS["cargo"] = NEEDS["relief"]
 NEEDS["wrongs"] = WRONGS
 NEEDS["filed"] = {"file", "lodge", "bring", "institute", "launch", "submit"}
 NEEDS["ultimatum_force"] = {"<or_face_force>"}
@@ -1313,6 +1321,10 @@ class Extractor:
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if token.dep_ == "attr":
             phrase.add("<predicate>")  # "Navalny is an outspoken critic of Putin"
+        joined = [c for c in token.children if c.dep_ in ("conj", "advcl")] + ([token.head] if token.dep_ == "conj" else [])
+        if any(v.lemma_.lower() in FREEING and any(t.lemma_.lower() in HELD for o in v.children if o.dep_ == "dobj" for t in o.subtree)
+               for v in joined):
+            phrase.add("<hostages_freed>")  # "stormed the terminal and freed more than 100 hostages"
         if any(c.dep_ == "ccomp" and _stated_fact(c) for c in token.children):
             phrase.add("<stated_fact>")  # "warned that an iron curtain has descended"
         for t in token.subtree:
