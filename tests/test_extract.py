@@ -1319,3 +1319,11 @@ def test_a_storming_that_frees_hostages_is_a_rescue_and_relief_flown_in_is_aid(e
     assert (e.type, e.actor, e.target) == ("AID", "USA", "DEU")
     # a flight over water carries no relief
     assert all(e.type != "AID" for e in read(ex, "Venezuelan F-16 fighter jets fly over the USS Jason Dunham in international waters.")[1])
+
+
+def test_forces_arriving_after_the_host_appealed_for_help_are_aid(ex):
+    _, e = one(ex, "American Marines landed on beaches south of Beirut on Tuesday, a day after President Camille Chamoun appealed for help.")
+    assert (e.type, e.actor, e.target) == ("AID", "USA", "LBN")
+    # help asked of others, against the force arriving, is no invitation
+    _, e = one(ex, "Soviet tanks rolled back into Budapest on Sunday to crush the uprising, as Prime Minister Imre Nagy appealed by radio for help from the West.")
+    assert e.type != "AID"

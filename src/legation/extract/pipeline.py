@@ -1684,7 +1684,13 @@ class Extractor:
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
         } & OPEN_WATER:
             rule = TriggerRule("MOBILIZE", "weapons", "", "")  # "fired missiles into the sea": a show of force
-        elif rule.type == "MOBILIZE" and rule.mode == "troops" and {t.lemma_.lower() for t in token.subtree} & INVITED:
+        elif rule.type == "MOBILIZE" and rule.mode == "troops" and ({t.lemma_.lower() for t in token.subtree} & INVITED or any(
+                # "... after President Tokayev appealed for help to quell unrest"
+                # (not "... as Nagy appealed for help from the West", nor a clause joined on)
+                t.lemma_.lower() in ("appeal", "ask", "call") and any(
+                    p.lemma_.lower() in ("help", "assistance") and not any(g.lower_ == "from" for g in p.children)
+                    for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children)
+                for t in _own_words(token) if token.is_ancestor(t))):
             # "troops arrived in Tonga at the request of the government": military help asked for
             rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
