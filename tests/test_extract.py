@@ -1327,3 +1327,26 @@ def test_forces_arriving_after_the_host_appealed_for_help_are_aid(ex):
     # help asked of others, against the force arriving, is no invitation
     _, e = one(ex, "Soviet tanks rolled back into Budapest on Sunday to crush the uprising, as Prime Minister Imre Nagy appealed by radio for help from the West.")
     assert e.type != "AID"
+
+
+def test_more_acts_of_support_coercion_and_threat(ex):
+    cases = [
+        ("Sadat lands in Israel on historic peace mission", ("CONSULT", "EGY", "ISR")),
+        ("The UN Security Council has authorised a no-fly zone over Libya and all necessary measures to protect civilians.", ("THREATEN", "UNSC", "LBY")),
+        ("Nixon and Zhou Enlai issue a joint communique in Shanghai.", ("SUPPORT", None, None)),
+        ("King Hussein and Yitzhak Rabin witnessed the signing of the peace treaty between Jordan and Israel.", ("SUPPORT", None, None)),
+        ("The Norwegian Nobel Committee awarded the 1977 Peace Prize to Amnesty International.", ("SUPPORT", "NOR", None)),
+        ("The General Assembly voted to accord Palestine the status of a non-member observer state.", ("SUPPORT", None, "PSE")),
+        ("Soviet authorities stripped the physicist Andrei Sakharov of his state honours.", ("COERCE", "RUS", None)),
+        ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian offices in east Jerusalem.", ("REJECT", None, None)),
+    ]
+    for text, (kind, actor, target) in cases:
+        _, e = one(ex, text)
+        assert e.type == kind, text
+        assert actor is None or e.actor == actor, text
+        assert target is None or e.target == target, text
+    # a gerund subject judged is the statement's topic ("awarding the prize ... violated")
+    _, e = one(ex, "China's foreign ministry said that awarding the Nobel Peace Prize to jailed dissident Liu Xiaobo violated the principles of the prize.")
+    assert (e.type, e.actor) == ("ACCUSE", "CHN")
+    # a settlement as a place is no agreement
+    assert all(e.type != "SUPPORT" for e in read(ex, "Israeli settlers expanded the settlement near Hebron.")[1])

@@ -309,7 +309,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
-SUBJECT_NEEDS = {"visitor"}
+SUBJECT_NEEDS = {"visitor", "junta"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage", "wrongs"}
@@ -458,6 +458,13 @@ NEEDS["rescue"] = {"<hostages_freed>"}
 # Relief as what is flown or dropped ("flying food into West Berlin"), not a word near it
 # ("jets fly over the destroyer in international waters")
 NEEDS["cargo"] = NEEDS["relief"]
+# Force authorised ("authorised a no-fly zone and all necessary measures", "authorised military
+# action"): a threat, as every labelled set codes the Security Council's resolutions
+NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack"}
+NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}
+# What is stripped from someone that restricts them ("stripped of their citizenship")
+NEEDS["rights_taken"] = {"citizenship", "nationality", "honour", "honours", "honor", "title", "passport", "licence", "license"}
+NEEDS["junta"] = JUNTAS
 NEEDS["wrongs"] = WRONGS
 NEEDS["filed"] = {"file", "lodge", "bring", "institute", "launch", "submit"}
 NEEDS["ultimatum_force"] = {"<or_face_force>"}
@@ -1247,12 +1254,13 @@ class Extractor:
                         seen.add(event.id)  # "kills 14 and injures 35" is one assault
                         found.append(event)
                         topics.append(token)
-            if all(not is_verbal(t) and _definite(t) for t in topics):
+            if all(not is_verbal(t) and _definite(t) or t.dep_ == "csubj" for t in topics):
                 # A sentence whose only act is a statement: "'the president treats the rule
                 # of law with contempt,' said the attorney general" is an accusation. So is
                 # one whose events are known already, named by definite nouns the statement
                 # governs ("Iraq characterised the attack as a violation of its sovereignty"):
-                # the speaking is the news.
+                # the speaking is the news. So is one whose act is the subject it judges
+                # ("said that awarding the prize to Liu Xiaobo violated its principles").
                 statement = self._statement(sent, s_index, by_token, document, published)
                 if statement is not None and all(
                     statement.provenance.trigger[0] in {a.idx for a in t.ancestors} for t in topics
@@ -2437,6 +2445,8 @@ class Extractor:
                     found.add(Modality.HYPOTHETICAL)  # "will strike if the exercises go ahead"
             if depth > 0 and lemma in FUTURE_HEADS and chain[depth - 1].dep_ == "xcomp":
                 found.add(Modality.FUTURE)
+            if depth > 0 and lemma == "fail" and chain[depth - 1].dep_ == "xcomp":
+                found.add(Modality.NEGATED)  # "failed to reach agreement": it did not happen
             if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
                 found.add(Modality.HYPOTHETICAL)
         if not attributed:
