@@ -1350,3 +1350,11 @@ def test_more_acts_of_support_coercion_and_threat(ex):
     assert (e.type, e.actor) == ("ACCUSE", "CHN")
     # a settlement as a place is no agreement
     assert all(e.type != "SUPPORT" for e in read(ex, "Israeli settlers expanded the settlement near Hebron.")[1])
+
+
+def test_forces_sent_to_seize_or_attack_do_so(ex):
+    _, e = one(ex, "President Evo Morales sent troops to occupy natural gas fields on Monday.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "BOL")
+    # help sent stays a deployment
+    _, e = one(ex, "Spain deploys 500 army troops to help fight raging wildfires in the country.")
+    assert (e.type, e.plover_mode) == ("MOBILIZE", "troops")

@@ -1692,6 +1692,11 @@ class Extractor:
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
         } & OPEN_WATER:
             rule = TriggerRule("MOBILIZE", "weapons", "", "")  # "fired missiles into the sea": a show of force
+        elif rule.type == "MOBILIZE" and rule.mode == "troops" and (purpose := next((
+                r for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                and any(a.lower_ == "to" for a in c.children) and (r := self._rule(c)) is not None
+                and (r.type == "ASSAULT" or (r.type, r.mode) == ("COERCE", "seize"))), None)):
+            rule = purpose  # "sent troops to occupy the gas fields", "entered Chechnya to crush the separatists"
         elif rule.type == "MOBILIZE" and rule.mode == "troops" and ({t.lemma_.lower() for t in token.subtree} & INVITED or any(
                 # "... after President Tokayev appealed for help to quell unrest"
                 # (not "... as Nagy appealed for help from the West", nor a clause joined on)
