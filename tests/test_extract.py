@@ -1358,3 +1358,25 @@ def test_forces_sent_to_seize_or_attack_do_so(ex):
     # help sent stays a deployment
     _, e = one(ex, "Spain deploys 500 army troops to help fight raging wildfires in the country.")
     assert (e.type, e.plover_mode) == ("MOBILIZE", "troops")
+
+
+def test_blocking_by_state_forces_annulment_by_courts_and_leaving_bodies(ex):
+    _, e = one(ex, "A Philippine navy warship was blocked by two Chinese maritime surveillance vessels at Scarborough Shoal.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "restrict", "CHN", "PHL")
+    _, e = one(ex, "Protesters blocked the main road to the airport in Bishkek.")
+    assert (e.type, e.plover_mode) == ("PROTEST", "obstruct")
+    _, e = one(ex, "Iranian authorities blocked access to Instagram and WhatsApp on Wednesday.")
+    assert (e.type, e.plover_mode) == ("COERCE", "censor")
+    # a court annulling an election judges; a government annulling one restricts
+    _, e = one(ex, "The Supreme Court of Kenya annulled the result of the presidential election and ordered a fresh poll within 60 days.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "convict")
+    # leaving a body or treaty, and withdrawing recognition, are sanctions
+    _, e = one(ex, "Niger, Mali and Burkina Faso announce their immediate withdrawal from ECOWAS.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")
+    _, e = one(ex, "The Philippines' withdrawal from the Rome Statute took effect.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")
+    _, e = one(ex, "Rangoon said it had withdrawn recognition of North Korea and ordered North Korean diplomats to leave Burma.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "PRK")
+    # ... but a place left is a withdrawal
+    events = read(ex, "The group's withdrawal from Walikale was to show goodwill for peace negotiations, M23 said.")[1]
+    assert any(e.type == "RETREAT" for e in events) and all(e.type != "SANCTION" for e in events)

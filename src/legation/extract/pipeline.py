@@ -64,7 +64,7 @@ NEEDS = {
                 "exchange", "cross", "return", "under", "small", "automatic"},
     "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
               "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
-    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+", "coalition",
+    "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+", "coalition", "statute",
                    "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec", "deal"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
     "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
@@ -309,7 +309,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
-SUBJECT_NEEDS = {"visitor", "junta"}
+SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage", "wrongs"}
@@ -465,6 +465,8 @@ NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}
 # What is stripped from someone that restricts them ("stripped of their citizenship")
 NEEDS["rights_taken"] = {"citizenship", "nationality", "honour", "honours", "honor", "title", "passport", "licence", "license"}
 NEEDS["junta"] = JUNTAS
+# A state's forces, police or ships blocking a way or a vessel restrict it; crowds obstruct
+NEEDS["state_forces"] = NEEDS["troops"] - {"fighter"} | {"police", "guard", "ship", "vessel", "coastguard", "authority"}
 NEEDS["wrongs"] = WRONGS
 NEEDS["filed"] = {"file", "lodge", "bring", "institute", "launch", "submit"}
 NEEDS["ultimatum_force"] = {"<or_face_force>"}
@@ -1521,8 +1523,9 @@ class Extractor:
             phrase = self._phrase(token, verbal)
             objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             # "President Nixon arrived in Peking": a class looked for in who acts, not in what
+            # (or in the agent of a passive: "a warship was blocked by two Chinese vessels")
             subjects = {"<person>" if t.ent_type_ == "PERSON" else t.lemma_.lower()
-                        for c in token.children if c.dep_ == "nsubj" for t in c.subtree
+                        for c in token.children if c.dep_ == "nsubj" or c.dep_ == "agent" for t in c.subtree
                         } if any(r.needs in SUBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (
                 objects if r.needs in OBJECT_NEEDS else subjects if r.needs in SUBJECT_NEEDS else phrase)), None)
@@ -1545,8 +1548,10 @@ class Extractor:
         words = {t.lemma_.lower() for c in objects for t in _noun_phrase(c)}
         if any(c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP") for c in objects):
             words.add("<name>")
-        if any((c.pos_ == "PROPN" and c.ent_type_ == "ORG") or (c.is_upper and c.is_alpha and len(c) > 2) for c in objects):
-            words.add("<body>")  # "quit ECOWAS", "left the Arab League"
+        left = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
+        if any((c.pos_ == "PROPN" and c.ent_type_ == "ORG") or (c.is_upper and c.is_alpha and len(c) > 2) for c in objects) or any(
+                c.is_upper and c.is_alpha and len(c) > 2 for c in left):
+            words.add("<body>")  # "quit ECOWAS", "left the Arab League", "withdrawal from ECOWAS"
         if any(c.ent_type_ == "GPE" for c in objects) and any(c.dep_ in SUBJECTS and c.ent_type_ == "PERSON" for c in token.children):
             words.add("<place>")  # "Marcos flees Philippines", not "refugees fled Syria"
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
