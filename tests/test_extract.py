@@ -1380,3 +1380,8 @@ def test_blocking_by_state_forces_annulment_by_courts_and_leaving_bodies(ex):
     # ... but a place left is a withdrawal
     _, e = one(ex, "M23 says that the group's withdrawal from Walikale, North Kivu Province, Democratic Republic of the Congo, was to show goodwill.")
     assert (e.type, e.plover_mode) == ("RETREAT", "withdraw")
+
+
+def test_an_audit_ordered_is_an_investigation(ex):
+    _, e = one(ex, "Philippine president Bongbong Marcos orders a nationwide audit of flood control projects across the country.")
+    assert (e.type, e.plover_mode, e.actor) == ("ACCUSE", "investigate", "PHL")
