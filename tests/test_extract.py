@@ -1385,3 +1385,14 @@ def test_blocking_by_state_forces_annulment_by_courts_and_leaving_bodies(ex):
 def test_an_audit_ordered_is_an_investigation(ex):
     _, e = one(ex, "Philippine president Bongbong Marcos orders a nationwide audit of flood control projects across the country.")
     assert (e.type, e.plover_mode, e.actor) == ("ACCUSE", "investigate", "PHL")
+
+
+def test_an_entry_by_force_is_an_attack_unless_it_is_made_to_arrest(ex):
+    _, e = one(ex, "Chinese troops firing automatic weapons forced their way into Tiananmen Square early on Sunday, killing hundreds of people.")
+    assert (e.type, e.actor) == ("ASSAULT", "CHN")
+    _, e = one(ex, "North Vietnamese tanks have broken through the gates of the presidential palace in Saigon.")
+    assert (e.type, e.actor) == ("ASSAULT", "VNM")
+    _, e = one(ex, "Ecuadorian police forced their way into Mexico's embassy in Quito on Friday to arrest former vice president Jorge Glas.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "arrest", "ECU")
+    _, e = one(ex, "Kenya forced thousands of Somali refugees out of the camp.")
+    assert (e.type, e.plover_mode) == ("COERCE", "deport")

@@ -306,7 +306,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo"}
+                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
@@ -465,6 +465,9 @@ NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}
 # What is stripped from someone that restricts them ("stripped of their citizenship")
 NEEDS["rights_taken"] = {"citizenship", "nationality", "honour", "honours", "honor", "title", "passport", "licence", "license"}
 NEEDS["junta"] = JUNTAS
+# Entries made by force: "forced their way into the square", "tanks crashed through the gates"
+NEEDS["way"] = {"way"}
+NEEDS["breached"] = {"gate", "fence", "barrier", "cordon", "barricade", "wall"}
 # A state's forces, police or ships blocking a way or a vessel restrict it; crowds obstruct
 NEEDS["state_forces"] = NEEDS["troops"] - {"fighter"} | {"police", "guard", "ship", "vessel", "coastguard", "authority"}
 NEEDS["wrongs"] = WRONGS
@@ -1697,11 +1700,11 @@ class Extractor:
             p.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "into" for p in c.children
         } & OPEN_WATER:
             rule = TriggerRule("MOBILIZE", "weapons", "", "")  # "fired missiles into the sea": a show of force
-        elif rule.type == "MOBILIZE" and rule.mode == "troops" and (purpose := next((
-                r for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
-                and any(a.lower_ == "to" for a in c.children) and (r := self._rule(c)) is not None
-                and (r.type == "ASSAULT" or (r.type, r.mode) == ("COERCE", "seize"))), None)):
+        elif rule.type == "MOBILIZE" and rule.mode == "troops" and (purpose := self._purpose(token)) is not None and (
+                purpose.type == "ASSAULT" or (purpose.type, purpose.mode) == ("COERCE", "seize")):
             rule = purpose  # "sent troops to occupy the gas fields", "entered Chechnya to crush the separatists"
+        elif rule.needs in ("way", "breached") and (purpose := self._purpose(token)) is not None and purpose.type == "COERCE":
+            rule = purpose  # "police forced their way into the embassy to arrest Glas": an arrest
         elif rule.type == "MOBILIZE" and rule.mode == "troops" and ({t.lemma_.lower() for t in token.subtree} & INVITED or any(
                 # "... after President Tokayev appealed for help to quell unrest"
                 # (not "... as Nagy appealed for help from the West", nor a clause joined on)
@@ -1941,6 +1944,11 @@ class Extractor:
                   for c in t.children if c.dep_ in ("amod", "compound", "poss") for m in self._actors_in(c.subtree, by_token)]
         target = free[-1] if free else None  # "The Gold Coast became the independent state of Ghana"
         return next((m for m in ruler if target is None or m.code != target.code), None), target
+
+    def _purpose(self, token) -> TriggerRule | None:
+        """The act a move is made for ("sent troops to occupy the gas fields")."""
+        return next((r for c in token.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                     and any(a.lower_ == "to" for a in c.children) and (r := self._rule(c)) is not None), None)
 
     def _lender(self, token, by_token) -> ActorMention | None:
         """Who a loan is from ("a $7.6bn loan from the IMF"): the party that gives it, whoever
