@@ -1396,3 +1396,10 @@ def test_an_entry_by_force_is_an_attack_unless_it_is_made_to_arrest(ex):
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "arrest", "ECU")
     _, e = one(ex, "Kenya forced thousands of Somali refugees out of the camp.")
     assert (e.type, e.plover_mode) == ("COERCE", "deport")
+
+
+def test_a_price_capped_and_a_leader_excluded_are_sanctions(ex):
+    _, e = one(ex, "The G7 and Australia agreed to cap the price of Russian seaborne crude at $60 a barrel.")
+    assert (e.type, e.target) == ("SANCTION", "RUS")
+    _, e = one(ex, "Foreign ministers of ASEAN agreed to exclude Myanmar's military leader from the bloc's forthcoming summit.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "MMR")
