@@ -1403,3 +1403,8 @@ def test_a_price_capped_and_a_leader_excluded_are_sanctions(ex):
     assert (e.type, e.target) == ("SANCTION", "RUS")
     _, e = one(ex, "Foreign ministers of ASEAN agreed to exclude Myanmar's military leader from the bloc's forthcoming summit.")
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "MMR")
+
+
+def test_licences_required_for_exports_are_a_trade_control(ex):
+    _, e = one(ex, "The Dutch government said it would require licences for exports of some advanced chipmaking equipment from September.")
+    assert (e.type, e.plover_mode, e.actor) == ("SANCTION", "discontinue", "NLD")
