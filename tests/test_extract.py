@@ -1408,3 +1408,15 @@ def test_a_price_capped_and_a_leader_excluded_are_sanctions(ex):
 def test_licences_required_for_exports_are_a_trade_control(ex):
     _, e = one(ex, "The Dutch government said it would require licences for exports of some advanced chipmaking equipment from September.")
     assert (e.type, e.plover_mode, e.actor) == ("SANCTION", "discontinue", "NLD")
+
+
+def test_an_agreement_approved_or_ratified_is_finalized(ex):
+    # the codebook's SUPPORT: "ratify, sign, or finalize an agreement"
+    for text in ("The European Parliament approved the comprehensive trade agreement with Canada by 408 votes to 254.",
+                 "The Israeli cabinet formally approves the ceasefire agreement.",
+                 "The Knesset approved the Camp David accords with Egypt by 84 votes to 19."):
+        _, e = one(ex, text)
+        assert e.type == "SUPPORT", text
+    # an agreement reached on a ceasefire stays an agreement
+    _, e = one(ex, "Israel and Hamas reached a ceasefire agreement on Wednesday.")
+    assert e.type == "AGREE"

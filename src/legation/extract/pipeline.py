@@ -468,6 +468,7 @@ NEEDS["junta"] = JUNTAS
 # Entries made by force: "forced their way into the square", "tanks crashed through the gates"
 NEEDS["way"] = {"way"}
 NEEDS["prices"] = {"price", "prices"}
+NEEDS["ratified"] = {"approve", "ratify", "endorse", "adopt", "ratification", "approval"}
 NEEDS["licences"] = {"licence", "license", "permit"}
 NEEDS["breached"] = {"gate", "fence", "barrier", "cordon", "barricade", "wall"}
 # A state's forces, police or ships blocking a way or a vessel restrict it; crowds obstruct
