@@ -1420,3 +1420,13 @@ def test_an_agreement_approved_or_ratified_is_finalized(ex):
     # an agreement reached on a ceasefire stays an agreement
     _, e = one(ex, "Israel and Hamas reached a ceasefire agreement on Wednesday.")
     assert e.type == "AGREE"
+
+
+def test_independence_declared_is_a_withdrawal_by_those_who_leave(ex):
+    _, e = one(ex, "Ukraine's Supreme Soviet declared independence from the Soviet Union by 346 votes to one.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "withdraw", "UKR", "RUS")
+    _, e = one(ex, "Lithuania's Supreme Council declared the restoration of the country's independence from the Soviet Union.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "LTU", "RUS")
+    # independence won from a ruler is the ruler's withdrawal
+    _, e = one(ex, "Algeria became independent from France in 1962.")
+    assert (e.type, e.actor, e.target) == ("RETREAT", "FRA", "DZA")

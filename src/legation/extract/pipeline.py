@@ -858,6 +858,9 @@ INQUIRY = TriggerRule("ACCUSE", "investigate", "", "")
 DEPLOYMENT = TriggerRule("MOBILIZE", "troops", "military_deployment", "troops")
 # a colony become independent: its ruler's withdrawal, as every set's labellers code it
 INDEPENDENCE = TriggerRule("RETREAT", "withdraw", "", "")
+# Independence declared by those who leave ("Ukraine's Supreme Soviet declared independence from
+# the Soviet Union"): their withdrawal from the state, as the labelled sets code it
+SECESSION = TriggerRule("SANCTION", "withdraw", "", "")
 
 
 @functools.cache
@@ -1444,6 +1447,8 @@ class Extractor:
         if lemma in INQUIRY_FINDINGS and verbal and _inquiring(token) and any(c.dep_ in ("ccomp", "dobj") for c in token.children):
             return INQUIRY  # "a UN commission of inquiry found that North Korea had committed crimes"
         if lemma in SOVEREIGNTY:
+            if self._independence_declared(token):
+                return SECESSION
             return INDEPENDENCE if self._independence_won(token) else None
         if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.pos_ == "PROPN" and token.i != token.sent.start:
             return None  # a proper noun is a name ("Ban Pho Tha Sai"), unless it opens a headline
@@ -1721,6 +1726,8 @@ class Extractor:
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
         if rule is INDEPENDENCE:
             source_m, target_m = self._independence_roles(token, by_token, sent)
+        elif rule is SECESSION:
+            target_m, source_m = self._independence_roles(token, by_token, sent)
         if rule.type == "AID" and source_m is not None and (lender := self._lender(token, by_token)) is not None and (
                 lender.code != source_m.code):
             source_m, target_m = lender, source_m  # "Pakistan agreed a $7.6bn loan from the IMF"
@@ -1933,6 +1940,15 @@ class Extractor:
         if token.lower_ == "independent":
             return token.head.lemma_.lower() == "become" or token.head.head.lemma_.lower() == "become"
         return any(c.dep_ == "poss" for c in token.children) or token.dep_ == "dobj" and token.head.lemma_.lower() in GAINING
+
+    @staticmethod
+    def _independence_declared(token) -> bool:
+        """ "declared independence from Serbia", "declared the restoration of the country's
+        independence", "declares Rhodesia independent"; not a declaration others make of it."""
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("restoration", "declaration"):
+            head = head.head.head if head.head.lemma_.lower() == "restoration" else head.head
+        return token.dep_ in ("dobj", "oprd", "ccomp", "pobj") and head.lemma_.lower() in ("declare", "proclaim") and head.pos_ == "VERB"
 
     def _independence_roles(self, token, by_token, sent) -> tuple:
         """Who left (the ruler "from" whom, or whose "rule" is thrown off) and who is free."""
