@@ -1430,3 +1430,12 @@ def test_independence_declared_is_a_withdrawal_by_those_who_leave(ex):
     # independence won from a ruler is the ruler's withdrawal
     _, e = one(ex, "Algeria became independent from France in 1962.")
     assert (e.type, e.actor, e.target) == ("RETREAT", "FRA", "DZA")
+
+
+def test_own_force_authorised_is_support_and_recognition_switched_cuts_ties(ex):
+    _, e = one(ex, "The Bundestag authorised German participation in possible NATO air strikes against Yugoslavia over Kosovo.")
+    assert (e.type, e.actor) == ("SUPPORT", "DEU")
+    _, e = one(ex, "The UN Security Council has authorised a no-fly zone over Libya and all necessary measures to protect civilians.")
+    assert (e.type, e.target) == ("THREATEN", "LBY")
+    _, e = one(ex, "The Solomon Islands cabinet voted to switch diplomatic recognition from Taipei to Beijing.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "SLB", "TWN")

@@ -1724,6 +1724,12 @@ class Extractor:
             rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
             rule = TriggerRule("ACCUSE", "disapprove", "", "")  # "Azerbaijan protests Eritrea's detention of ..."
+        if (rule.type, rule.needs) == ("THREATEN", "force_authorised") and source_m is not None and any(
+                m.code == source_m.code for c in token.children if c.dep_ in ("dobj", "dative")
+                for m in self._actors_in(c.subtree, by_token)):
+            # "voted to authorise President Bush to use force", "authorised German participation
+            # in NATO air strikes": a state's own force authorised is support for it
+            rule = TriggerRule("SUPPORT", "", "", "")
         if rule is INDEPENDENCE:
             source_m, target_m = self._independence_roles(token, by_token, sent)
         elif rule is SECESSION:
