@@ -1439,3 +1439,10 @@ def test_own_force_authorised_is_support_and_recognition_switched_cuts_ties(ex):
     assert (e.type, e.target) == ("THREATEN", "LBY")
     _, e = one(ex, "The Solomon Islands cabinet voted to switch diplomatic recognition from Taipei to Beijing.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "SLB", "TWN")
+
+
+def test_envoys_ordered_home_are_recalled_and_airlines_barred_are_sanctioned(ex):
+    _, e = one(ex, "Israel's foreign minister said he had ordered Israel's ambassadors in Ireland, Norway and Spain home for urgent consultations.")
+    assert (e.type, e.subtype, e.actor) == ("SANCTION", "envoy_recalled", "ISR")
+    _, e = one(ex, "EU leaders agreed to bar Belarusian airlines from EU airspace and airports.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "BLR")

@@ -306,7 +306,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way"}
+                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
@@ -442,7 +442,7 @@ NEEDS["invaders"] = NEEDS["troops"] - {"agent", "officer", "unit", "division", "
                                                                                      "rebel", "insurgent", "militia"}
 # What restrictions may fall on to be a measure against trade or travel ("new restrictions on
 # flights to Cuba"): what is traded, and airlines and remittances
-NEEDS["commerce"] = NEEDS["exchanges"] | {"airline", "remittance"}
+NEEDS["commerce"] = NEEDS["exchanges"] | {"airline", "carrier", "remittance"}
 # An agreement as what is struck ("struck a deal"), not a word near a strike
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
@@ -861,6 +861,7 @@ INDEPENDENCE = TriggerRule("RETREAT", "withdraw", "", "")
 # Independence declared by those who leave ("Ukraine's Supreme Soviet declared independence from
 # the Soviet Union"): their withdrawal from the state, as the labelled sets code it
 SECESSION = TriggerRule("SANCTION", "withdraw", "", "")
+RECALL = TriggerRule("SANCTION", "discontinue", "envoy_recalled", "envoy")
 
 
 @functools.cache
@@ -1461,6 +1462,10 @@ class Extractor:
         speech = lemma in REPORTING and verbal and not phrasal and not (lemma in REFUSALS and _noun_object(token))
         if speech and lemma not in self.rules:
             return None  # "denied the report" is speech; "denied a request" is a refusal
+        if verbal and lemma in ORDERS and any(c.dep_ == "advmod" and c.lower_ == "home" for c in token.children) and any(
+                c.dep_ == "dobj" and {c.lemma_.lower(), *(g.lemma_.lower() for g in c.children if g.dep_ == "compound")} & NEEDS["envoy"]
+                for c in token.children):
+            return RECALL  # "ordered Israel's ambassadors in Ireland, Norway and Spain home for consultations"
         if verbal and lemma in ORDERS | {"give"} and (expulsion := self._ordered_out(token)) is not None:
             return expulsion
         if lemma in ORDERS or lemma in DECREES:
