@@ -1446,3 +1446,11 @@ def test_envoys_ordered_home_are_recalled_and_airlines_barred_are_sanctioned(ex)
     assert (e.type, e.subtype, e.actor) == ("SANCTION", "envoy_recalled", "ISR")
     _, e = one(ex, "EU leaders agreed to bar Belarusian airlines from EU airspace and airports.")
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "BLR")
+
+
+def test_spies_expelled_and_anti_dumping_duties_are_sanctions(ex):
+    _, e = one(ex, "The United States will expel 60 Russian intelligence officers in response to the Salisbury attack.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "RUS")
+    _, e = one(ex, "China imposed anti-dumping duties on Australian barley.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "AUS")
+    assert not read(ex, "The minister said he would carry out his duties.")[1]

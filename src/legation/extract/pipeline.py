@@ -468,6 +468,10 @@ NEEDS["junta"] = JUNTAS
 # Entries made by force: "forced their way into the square", "tanks crashed through the gates"
 NEEDS["way"] = {"way"}
 NEEDS["prices"] = {"price", "prices"}
+# Spies expelled are envoys under cover ("will expel 60 Russian intelligence officers")
+NEEDS["spies"] = {"spy", "intelligence"}
+# Duties that are trade measures, whatever the goods: "anti-dumping duties on Australian barley"
+NEEDS["levied"] = {"dumping", "subsidy", "customs", "punitive", "retaliatory"}
 NEEDS["ratified"] = {"approve", "ratify", "endorse", "adopt", "ratification", "approval"}
 NEEDS["licences"] = {"licence", "license", "permit"}
 NEEDS["breached"] = {"gate", "fence", "barrier", "cordon", "barricade", "wall"}
