@@ -57,7 +57,7 @@ SETS = [
     ("broadcast bulletins and legal and parliamentary reporting written for a blind test, blind set 20 (errors read after one score)", GOLD / "written_blind20.json"),
     ("magazine features and opinion, and economic and trade reporting, written for a blind test, blind set 21 (errors read after one score)", GOLD / "written_blind21.json"),
     ("NGO and humanitarian reporting, and border, maritime and consular incidents, written for a blind test, blind set 22 (errors read after one score)", GOLD / "written_blind22.json"),
-    ("parliamentary proceedings and official social-media posts, written for a blind test, blind set 23 (scored once)", GOLD / "written_blind23.json"),
+    ("parliamentary proceedings and official social-media posts, written for a blind test, blind set 23 (errors read after one score)", GOLD / "written_blind23.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
