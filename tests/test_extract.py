@@ -1454,3 +1454,5 @@ def test_spies_expelled_and_anti_dumping_duties_are_sanctions(ex):
     _, e = one(ex, "China imposed anti-dumping duties on Australian barley.")
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "AUS")
     assert not read(ex, "The minister said he would carry out his duties.")[1]
+    _, e = one(ex, "China stopped imports of Australian coal in October.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "AUS")

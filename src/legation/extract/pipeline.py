@@ -446,9 +446,13 @@ NEEDS["commerce"] = NEEDS["exchanges"] | {"airline", "carrier", "remittance"}
 # An agreement as what is struck ("struck a deal"), not a word near a strike
 NEEDS["pact_object"] = NEEDS["pact"] | {"bargain", "compromise"}
 BORDERS = {"border", "frontier", "boundary"}
+# Who names an object ("what New Delhi described as a camp") is not what is acted on.
 NAMING = {"describe", "call", "term", "brand", "label", "dub"}
+# What is held out if a demand is not met: "gave the junta a week ... or face military force"
 FORCE_WORDS = {"force", "military", "war", "attack", "strike", "invasion", "intervention", "action"}
 NEEDS["ultimatum"] = {"<or_face>"}
+NEEDS["ultimatum_force"] = {"<or_face_force>"}
+# A warning that tells how things are is criticism, not a threat (see `_stated_fact`)
 NEEDS["stated_fact"] = {"<stated_fact>"}
 # A storming that frees hostages or passengers held by others is a rescue, which the codebook
 # lists under AID
@@ -461,29 +465,30 @@ NEEDS["cargo"] = NEEDS["relief"]
 # Force authorised ("authorised a no-fly zone and all necessary measures", "authorised military
 # action"): a threat, as every labelled set codes the Security Council's resolutions
 NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack"}
-NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}
+NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
 # What is stripped from someone that restricts them ("stripped of their citizenship")
 NEEDS["rights_taken"] = {"citizenship", "nationality", "honour", "honours", "honor", "title", "passport", "licence", "license"}
-NEEDS["junta"] = JUNTAS
-# Entries made by force: "forced their way into the square", "tanks crashed through the gates"
-NEEDS["way"] = {"way"}
-NEEDS["prices"] = {"price", "prices"}
-# Spies expelled are envoys under cover ("will expel 60 Russian intelligence officers")
-NEEDS["spies"] = {"spy", "intelligence"}
-# Duties that are trade measures, whatever the goods: "anti-dumping duties on Australian barley"
-NEEDS["levied"] = {"dumping", "subsidy", "customs", "punitive", "retaliatory"}
-NEEDS["ratified"] = {"approve", "ratify", "endorse", "adopt", "ratification", "approval"}
-NEEDS["licences"] = {"licence", "license", "permit"}
-NEEDS["breached"] = {"gate", "fence", "barrier", "cordon", "barricade", "wall"}
+NEEDS["junta"] = JUNTAS  # "the army took over": a coup
 # A state's forces, police or ships blocking a way or a vessel restrict it; crowds obstruct
 NEEDS["state_forces"] = NEEDS["troops"] - {"fighter"} | {"police", "guard", "ship", "vessel", "coastguard", "authority"}
-NEEDS["wrongs"] = WRONGS
-NEEDS["filed"] = {"file", "lodge", "bring", "institute", "launch", "submit"}
-NEEDS["ultimatum_force"] = {"<or_face_force>"}
+# Entries made by force: "forced their way into the square", "tanks crashed through the gates"
+NEEDS["way"] = {"way"}
+NEEDS["breached"] = {"gate", "fence", "barrier", "cordon", "barricade", "wall"}
+# Trade measures named by what they fall on: a price capped, licences required, duties that
+# are punitive whatever the goods ("anti-dumping duties on Australian barley")
+NEEDS["prices"] = {"price", "prices"}
+NEEDS["licences"] = {"licence", "license", "permit"}
+NEEDS["levied"] = {"dumping", "subsidy", "customs", "punitive", "retaliatory"}
+# Spies expelled are envoys under cover ("will expel 60 Russian intelligence officers")
+NEEDS["spies"] = {"spy", "intelligence"}
+# An agreement approved or ratified is finalized (the codebook's SUPPORT)
+NEEDS["ratified"] = {"approve", "ratify", "endorse", "adopt", "ratification", "approval"}
+NEEDS["wrongs"] = WRONGS  # "recognises the deportation as genocide"
+NEEDS["filed"] = {"file", "lodge", "bring", "institute", "launch", "submit"}  # "filed a case at the ICJ"
 # An ambassador sent to a capital is posted there ("would send an ambassador to Peking"); an
 # envoy sent is more often a visit or talks
 NEEDS["ambassador"] = {"ambassador", "high commissioner", "nuncio"}
-NEEDS["loans"] = LOANS
+NEEDS["loans"] = LOANS  # "extended a $2bn credit line to Angola"
 CLASHES = {"clash", "shootout", "firefight", "gunfight", "skirmish", "fighting", "battle"}
 # What a capture takes that is territory rather than people ("captured the town").
 SEIZED_PLACES = PLACE_NOUNS | {"town", "village", "capital", "base", "airport", "port", "area", "position", "outpost",
@@ -1568,9 +1573,9 @@ class Extractor:
         words = {t.lemma_.lower() for c in objects for t in _noun_phrase(c)}
         if any(c.pos_ == "PROPN" and c.ent_type_ not in ("ORG", "NORP") for c in objects):
             words.add("<name>")
+        acronym = lambda t: t.is_upper and t.is_alpha and len(t) > 2  # noqa: E731
         left = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
-        if any((c.pos_ == "PROPN" and c.ent_type_ == "ORG") or (c.is_upper and c.is_alpha and len(c) > 2) for c in objects) or any(
-                c.is_upper and c.is_alpha and len(c) > 2 for c in left):
+        if any(c.pos_ == "PROPN" and c.ent_type_ == "ORG" or acronym(c) for c in objects) or any(map(acronym, left)):
             words.add("<body>")  # "quit ECOWAS", "left the Arab League", "withdrawal from ECOWAS"
         if any(c.ent_type_ == "GPE" for c in objects) and any(c.dep_ in SUBJECTS and c.ent_type_ == "PERSON" for c in token.children):
             words.add("<place>")  # "Marcos flees Philippines", not "refugees fled Syria"
@@ -1961,8 +1966,8 @@ class Extractor:
         """ "declared independence from Serbia", "declared the restoration of the country's
         independence", "declares Rhodesia independent"; not a declaration others make of it."""
         head = token.head
-        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("restoration", "declaration"):
-            head = head.head.head if head.head.lemma_.lower() == "restoration" else head.head
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "restoration":
+            head = head.head.head  # the verb the restoration is the object of
         return token.dep_ in ("dobj", "oprd", "ccomp", "pobj") and head.lemma_.lower() in ("declare", "proclaim") and head.pos_ == "VERB"
 
     def _independence_roles(self, token, by_token, sent) -> tuple:
