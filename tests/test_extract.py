@@ -1456,3 +1456,14 @@ def test_spies_expelled_and_anti_dumping_duties_are_sanctions(ex):
     assert not read(ex, "The minister said he would carry out his duties.")[1]
     _, e = one(ex, "China stopped imports of Australian coal in October.")
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "discontinue", "AUS")
+
+
+def test_a_states_own_government_asked_is_the_target(ex):
+    _, e = one(ex, "Members of Nigeria's House of Representatives urged the federal government to evacuate Nigerian citizens from South Africa.")
+    assert (e.type, e.actor, e.target) == ("REQUEST", "NGA", "NGA")
+    # another state's government asked is that state
+    _, e = one(ex, "The United States urged the Syrian government to stop the killing.")
+    assert (e.type, e.target) == ("REQUEST", "SYR")
+    # the successor state of a historical one
+    _, e = one(ex, "Ottoman troops attacked Russian positions in the Caucasus.")
+    assert (e.actor, e.target) == ("TUR", "RUS")

@@ -331,6 +331,8 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
                  "murder", "battle", "skirmish", "ambush", "coup", "overthrow", "pause", "ban"}  # fmt: skip
 # Event types whose unplaced object is most often the actor's own people or bodies.
+# Who is asked when a state's own people ask ("urged the government to ...")
+GOVERNMENTS = {"government", "authorities", "authority", "parliament", "legislature", "cabinet", "administration"}
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
 # Acts that, naming no one else, fall on the actor's own state.
 INWARD_TYPES = {"COERCE", "SANCTION", "CONCEDE"}
@@ -2361,6 +2363,14 @@ class Extractor:
             # "handed Macau back to China": what is returned goes back to its owner
             objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
         legal = rule is not None and (rule.mode in LEGAL_TARGET_MODES and rule.type != "THREATEN" or rule.needs == "office")
+        addressee = objects[0] if objects else None
+        if (rule is not None and rule.type == "REQUEST" and exclude is not None and self._placed_state(exclude)
+                and addressee is not None and addressee.lemma_.lower() in GOVERNMENTS
+                and not self._actors_in(_noun_phrase(addressee), by_token)):
+            # "urged the federal government to evacuate Nigerian citizens from South Africa",
+            # "called on the government to expel American troops": a state's own government,
+            # asked; the states in what it is asked to do are not whom the asking is aimed at
+            return ActorMention(addressee.i, addressee.i + 1, exclude.code, "state", addressee.text), location
         own_only = None
         for obj in objects:
             # "sentenced the former president for bribes from a Brazilian company", "arrested
