@@ -1467,3 +1467,10 @@ def test_a_states_own_government_asked_is_the_target(ex):
     # the successor state of a historical one
     _, e = one(ex, "Ottoman troops attacked Russian positions in the Caucasus.")
     assert (e.actor, e.target) == ("TUR", "RUS")
+
+
+def test_a_finding_falls_on_the_party_it_goes_against(ex):
+    _, e = one(ex, "The International Court of Justice ruled on Monday that Cambodia has sovereignty over the whole promontory of Preah Vihear and that Thailand must withdraw its troops.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "convict", "THA")
+    _, e = one(ex, "An arbitral tribunal in The Hague ruled on Tuesday in a case brought by Manila that China has no legal basis to claim historic rights.")
+    assert (e.type, e.target) == ("SANCTION", "CHN")

@@ -588,6 +588,14 @@ def _stated_fact(clause) -> bool:
             and not any(t.lemma_.lower() in FUTURE_HEADS and t.pos_ != "NOUN" for t in clause.subtree))
 
 
+def _against(clause) -> bool:
+    """A clause of a finding that goes against its subject: an obligation ("must withdraw"), a
+    denial ("has no legal basis", "did not comply") or a breach ("had violated")."""
+    return (any(c.dep_ == "aux" and c.lower_ == "must" or c.dep_ == "neg" for c in clause.children)
+            or any(d.dep_ == "det" and d.lower_ == "no" for c in clause.children if c.dep_ in ("dobj", "attr") for d in c.children)
+            or clause.lemma_.lower() in BREACHES)
+
+
 def _has_subject(clause) -> bool:
     """A clause with a subject of its own, not one that shares its head's."""
     return any(c.dep_ in SUBJECTS for c in clause.children)
@@ -2363,6 +2371,16 @@ class Extractor:
             # "handed Macau back to China": what is returned goes back to its owner
             objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
         legal = rule is not None and (rule.mode in LEGAL_TARGET_MODES and rule.type != "THREATEN" or rule.needs == "office")
+        if rule is not None and (rule.type, rule.mode) == ("SANCTION", "convict") and token.lemma_.lower() in FINDINGS:
+            # "ruled that Cambodia has sovereignty over the promontory and that Thailand must
+            # withdraw", "ruled that China has no legal basis": the party the finding goes
+            # against, told by an obligation, a denial or a breach
+            for clause in token.subtree:
+                if clause.pos_ not in ("VERB", "AUX") or clause.i == token.i or not _against(clause):
+                    continue
+                losers = [m for g in clause.children if g.dep_ in SUBJECTS for m in self._actors_in(g.subtree, by_token) if keep(m)]
+                if losers:
+                    return losers[0], location
         addressee = objects[0] if objects else None
         if (rule is not None and rule.type == "REQUEST" and exclude is not None and self._placed_state(exclude)
                 and addressee is not None and addressee.lemma_.lower() in GOVERNMENTS
