@@ -1474,3 +1474,11 @@ def test_a_finding_falls_on_the_party_it_goes_against(ex):
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "convict", "THA")
     _, e = one(ex, "An arbitral tribunal in The Hague ruled on Tuesday in a case brought by Manila that China has no legal basis to claim historic rights.")
     assert (e.type, e.target) == ("SANCTION", "CHN")
+
+
+def test_a_militarys_attack_on_unnamed_people_falls_on_its_own_state_when_no_other_is_named(ex):
+    _, e = one(ex, "British paratroopers opened fire on civil rights marchers in Londonderry, killing thirteen people.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "GBR", "GBR")
+    # another state named is not overridden
+    _, e = one(ex, "Russian troops fired on civilians in Bucha, Ukraine.")
+    assert (e.actor, e.target) == ("RUS", "UKR")

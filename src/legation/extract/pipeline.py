@@ -427,7 +427,8 @@ PERSON_HEADS = {"president", "minister", "premier", "leader", "king", "queen", "
 PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gunman", "gunmen", "suspect",
           "protester", "demonstrator", "activist", "journalist", "figure", "member", "opposition", "prisoner",
           "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
-          "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person"}  # fmt: skip
+          "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person", "marcher",
+          "schoolchild", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
                "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
@@ -2436,7 +2437,10 @@ class Extractor:
             for obj in objects:
                 if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PEOPLE | DOMESTIC_HEADS | NEEDS["office"]:
                     return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
-        if exclude is not None and self._placed_state(exclude) and self._sector(exclude, sent) != "military":
+        # (a military's too, when the sentence names no other state: "British paratroopers opened
+        # fire on civil rights marchers in Derry")
+        if exclude is not None and self._placed_state(exclude) and (self._sector(exclude, sent) != "military" or not {
+                m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)}):
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
