@@ -330,9 +330,9 @@ NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "n
                  "fire", "offensive", "airstrike", "invasion", "agreement", "accord", "deal", "demand",
                  "appeal", "request", "warning", "threat", "accusation", "offer", "promise", "pledge", "assault",
                  "murder", "battle", "skirmish", "ambush", "coup", "overthrow", "pause", "ban"}  # fmt: skip
-# Event types whose unplaced object is most often the actor's own people or bodies.
 # Who is asked when a state's own people ask ("urged the government to ...")
 GOVERNMENTS = {"government", "authorities", "authority", "parliament", "legislature", "cabinet", "administration"}
+# Event types whose unplaced object is most often the actor's own people or bodies.
 DOMESTIC_TYPES = {"COERCE", "SANCTION", "ACCUSE", "SUPPORT", "REQUEST", "RETREAT", "REJECT", "CONCEDE"}
 # Acts that, naming no one else, fall on the actor's own state.
 INWARD_TYPES = {"COERCE", "SANCTION", "CONCEDE"}
@@ -1361,19 +1361,6 @@ class Extractor:
             phrase.add("<organisation>")  # "leaving the Economic Community of West African States"
         if token.dep_ == "attr":
             phrase.add("<predicate>")  # "Navalny is an outspoken critic of Putin"
-        joined = [c for c in token.children if c.dep_ in ("conj", "advcl")] + ([token.head] if token.dep_ == "conj" else [])
-        if any(v.lemma_.lower() in FREEING and any(t.lemma_.lower() in HELD for o in v.children if o.dep_ == "dobj" for t in o.subtree)
-               for v in joined):
-            phrase.add("<hostages_freed>")  # "stormed the terminal and freed more than 100 hostages"
-        if any(c.dep_ == "ccomp" and _stated_fact(c) for c in token.children):
-            phrase.add("<stated_fact>")  # "warned that an iron curtain has descended"
-        for t in token.subtree:
-            # "gave the junta a week to reinstate the president or face military force": what
-            # is held out if the demand is not met
-            if t.lemma_.lower() == "face" and t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
-                phrase.add("<or_face>")
-                if any(w.lemma_.lower() in FORCE_WORDS for w in t.subtree):
-                    phrase.add("<or_face_force>")
         # "called Zelenskyy a dictator"; the small model hangs some predicates on the object
         # as adjectives after it ("called the order swift and decisive")
         named = [t for c in token.children if c.dep_ == "oprd" for t in c.subtree]
@@ -1556,7 +1543,7 @@ class Extractor:
             # Rows that need a class of word look for it in the trigger's phrase first, then
             # (some classes) anywhere in the sentence: "workers ... on the first day of an
             # open-ended strike". Rows that need nothing come last.
-            phrase = self._phrase(token, verbal)
+            phrase = self._phrase(token, verbal) | self._markers(token, {r.needs for r in rules})
             objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             # "President Nixon arrived in Peking": a class looked for in who acts, not in what
             # (or in the agent of a passive: "a warship was blocked by two Chinese vessels")
@@ -1573,6 +1560,28 @@ class Extractor:
                 found = next((r for r in wide if NEEDS[r.needs] & words), found)
         found = found or next((r for r in rules if not r.needs), None)
         return None if found is None or found.type == "-" else found
+
+    @staticmethod
+    def _markers(token, wanted: set[str]) -> set[str]:
+        """Marks of a clause's shape that some rows need, looked for only when one of the
+        trigger's rows needs them (one walks the trigger's whole subtree)."""
+        marks: set[str] = set()
+        if "rescue" in wanted:
+            joined = [c for c in token.children if c.dep_ in ("conj", "advcl")] + ([token.head] if token.dep_ == "conj" else [])
+            if any(v.lemma_.lower() in FREEING and any(t.lemma_.lower() in HELD for o in v.children if o.dep_ == "dobj" for t in o.subtree)
+                   for v in joined):
+                marks.add("<hostages_freed>")  # "stormed the terminal and freed more than 100 hostages"
+        if "stated_fact" in wanted and any(c.dep_ == "ccomp" and _stated_fact(c) for c in token.children):
+            marks.add("<stated_fact>")  # "warned that an iron curtain has descended"
+        if wanted & {"ultimatum", "ultimatum_force"}:
+            for t in token.subtree:
+                # "gave the junta a week to reinstate the president or face military force": what
+                # is held out if the demand is not met
+                if t.lemma_.lower() == "face" and t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in t.head.children):
+                    marks.add("<or_face>")
+                    if any(w.lemma_.lower() in FORCE_WORDS for w in t.subtree):
+                        marks.add("<or_face_force>")
+        return marks
 
     @staticmethod
     def _object_words(token, verbal: bool) -> set[str]:
@@ -2346,8 +2355,9 @@ class Extractor:
                     if accusing:
                         # "concluded that the Cheonan was sunk by a torpedo fired from a North
                         # Korean submarine": the doer is the one accused
-                        doers.extend(p for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj")
-                        own = doers + own
+                        agents = [p for g in c.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"]
+                        doers.extend(agents)
+                        own = agents + own
                     # "promised that Tokyo would ratify ...": the speaker's own state is no target
                     objects.extend(g for g in own if not (exclude is not None and any(
                         m.code == exclude.code for m in self._actors_in(g.subtree, by_token))))
@@ -2439,8 +2449,9 @@ class Extractor:
                     return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
         # (a military's too, when the sentence names no other state: "British paratroopers opened
         # fire on civil rights marchers in Derry")
-        if exclude is not None and self._placed_state(exclude) and (self._sector(exclude, sent) != "military" or not {
-                m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)}):
+        placed_others = {m.code for m in self._actors_in(sent, by_token) if exclude is not None and m.code != exclude.code
+                         and self._placed_state(m)} if exclude is not None and self._placed_state(exclude) else set()
+        if exclude is not None and self._placed_state(exclude) and (self._sector(exclude, sent) != "military" or not placed_others):
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
@@ -2448,7 +2459,7 @@ class Extractor:
                     # "sentenced ... after an attack in Crimea": another event's place is not it
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
-                        others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)}
+                        others = set(placed_others)
                     if not location and not others and rule is not None and rule.type == "ASSAULT" and _attack_modifier(exclude, token.doc) and not _fighters(obj):
                         continue  # "civilians are injured in a Russian drone attack": not Russians
                     place = location or (others.pop() if len(others) == 1 else exclude.code)
