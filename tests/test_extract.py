@@ -1091,6 +1091,19 @@ def test_force_used_on_a_territory_is_used_on_its_sovereign(ex):
     # a visit or talks stay with the territory's own government
     _, e = one(ex, "Danish Prime Minister Mette Frederiksen visited Greenland on Wednesday.")
     assert e.target == "GRL"
+    # a breakaway region is held by the state that holds it in international law; its
+    # recognition stays with the region
+    _, e = one(ex, "Russian tanks rolled into South Ossetia on Friday.")
+    assert (e.type, e.actor, e.target, e.target_text) == ("ASSAULT", "RUS", "GEO", "South Ossetia")
+    _, e = one(ex, "Russia recognised the independence of Abkhazia on Tuesday.")
+    assert (e.type, e.target) == ("SUPPORT", "Q31354462")
+
+
+def test_a_company_acted_on_takes_its_home_state(ex):
+    _, e = one(ex, "Egypt nationalised the Suez Canal Company on Thursday.")
+    assert (e.type, e.actor, e.target, e.target_text) == ("COERCE", "EGY", "FRA", "Suez Canal Company")
+    _, e = one(ex, "The Iranian Majlis voted to nationalise the Anglo-Iranian Oil Company.")
+    assert (e.actor, e.target) == ("IRN", "GBR")
 
 
 def test_a_warships_prefix_names_its_navys_state(ex):
