@@ -1495,3 +1495,16 @@ def test_a_militarys_attack_on_unnamed_people_falls_on_its_own_state_when_no_oth
     # another state named is not overridden
     _, e = one(ex, "Russian troops fired on civilians in Bucha, Ukraine.")
     assert (e.actor, e.target) == ("RUS", "UKR")
+
+
+def test_an_occasion_attended_abroad_a_release_walked_out_of_and_remorse_expressed(ex):
+    _, e = one(ex, "Pakistani Prime Minister Nawaz Sharif attended the swearing-in of Indian Prime Minister Narendra Modi in New Delhi.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "visit", "PAK", "IND")
+    _, e = one(ex, "Nelson Mandela walked free from Victor Verster prison on Sunday.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "release", "ZAF")
+    _, e = one(ex, "The Japanese Diet adopted a resolution expressing deep remorse for the suffering of the war.")
+    assert (e.type, e.actor) == ("CONCEDE", "JPN")
+    # attending a protest, walking out of talks and expressing regret are none of these
+    assert all(ev.type != "CONSULT" for ev in read(ex, "Thousands of Poles attended a protest in Warsaw on Sunday.")[1])
+    assert all(ev.type != "RETREAT" for ev in read(ex, "The Iranian delegation walked out of the talks in Vienna.")[1])
+    assert all(ev.type != "CONCEDE" for ev in read(ex, "France expressed regret over Algeria's decision to expel its diplomats.")[1])

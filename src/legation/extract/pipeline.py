@@ -206,6 +206,13 @@ NEEDS = {
     # How a state delivers a diplomatic protest ("lodged a strong protest", "a protest note")
     "lodged": {"lodge", "file", "register", "deliver", "note", "summon", "formal", "diplomatic", "solemn", "representation"},
     "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
+    # What a state owns up to ("expressed deep remorse for the suffering"): an apology
+    "remorse": {"remorse", "apology", "apologies", "contrition", "repentance"},
+    # Occasions a leader attends abroad ("attended the swearing-in of Narendra Modi"): a visit
+    "occasion": {"inauguration", "swearing", "funeral", "coronation", "ceremony", "summit", "conference", "talks",
+                 "meeting", "celebration", "parade", "commemoration", "wedding", "signing", "session", "anniversary"},
+    # Where one walks out of, or how ("walked free from Victor Verster prison"): a release
+    "freed": {"free", "prison", "jail", "captivity", "detention"},
     "power": {"power"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
                "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform",
@@ -306,7 +313,8 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
-                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce"}
+                "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce",
+                "occasion"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
