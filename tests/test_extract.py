@@ -1508,3 +1508,13 @@ def test_an_occasion_attended_abroad_a_release_walked_out_of_and_remorse_express
     assert all(ev.type != "CONSULT" for ev in read(ex, "Thousands of Poles attended a protest in Warsaw on Sunday.")[1])
     assert all(ev.type != "RETREAT" for ev in read(ex, "The Iranian delegation walked out of the talks in Vienna.")[1])
     assert all(ev.type != "CONCEDE" for ev in read(ex, "France expressed regret over Algeria's decision to expel its diplomats.")[1])
+
+
+def test_a_measure_ordered_by_name_is_taken(ex):
+    _, e = one(ex, "President Jimmy Carter ordered a halt to the sale of American grain to the Soviet Union.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "USA", "RUS")
+    _, e = one(ex, "President Donald Trump ordered a freeze on all foreign aid to South Africa.")
+    assert (e.type, e.target) == ("SANCTION", "ZAF")
+    # an order to another party to act stays a demand
+    _, e = one(ex, "The International Court of Justice ordered Israel to take all measures within its power to prevent acts of genocide in Gaza.")
+    assert (e.type, e.target) == ("REQUEST", "ISR")

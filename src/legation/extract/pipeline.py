@@ -1531,6 +1531,11 @@ class Extractor:
                 for noun in _carried(obj):
                     if noun_rule := self._rule(noun):
                         return noun_rule
+                if lemma in ORDERS and obj.tag_ == "NN" and (plain := next(
+                        (r for r in self.rules.get(obj.lemma_.lower(), ()) if not r.needs and r.pos != "noun"), None)):
+                    # "ordered a halt to grain sales", "ordered a freeze on all foreign aid": what
+                    # is ordered by name is done, as an act the one who orders controls
+                    return None if plain.type == "-" else plain
         rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
         rules = rules or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
