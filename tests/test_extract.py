@@ -1518,3 +1518,11 @@ def test_a_measure_ordered_by_name_is_taken(ex):
     # an order to another party to act stays a demand
     _, e = one(ex, "The International Court of Justice ordered Israel to take all measures within its power to prevent acts of genocide in Gaza.")
     assert (e.type, e.target) == ("REQUEST", "ISR")
+
+
+def test_a_headline_verb_after_military_is_a_verb(ex):
+    # the small model tags "military" as an adjective and the verb after it as a plural noun
+    _, e = one(ex, "The Congolese military withdraws from Bukavu heading south towards Tanganyika Province.")
+    assert (e.type, e.actor) == ("RETREAT", "COD")
+    _, e = one(ex, "Chilean military ousts Allende")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "CHL")

@@ -658,7 +658,8 @@ def is_verbal(token) -> bool:
     before = token.doc[token.i - 1]
     if before.text == "," and token.i > token.sent.start + 1:
         before = token.doc[token.i - 2]  # "a court in Moscow, Russia, sentences ..."
-    return token.sent.root.pos_ not in ("VERB", "AUX") and before.pos_ in ("NOUN", "PROPN")
+    # ("Chilean military ousts Allende": the small model tags a headline's "military" as an adjective)
+    return token.sent.root.pos_ not in ("VERB", "AUX") and (before.pos_ in ("NOUN", "PROPN") or before.lower_ == "military")
 
 
 def _qualifies_attack(t) -> bool:
