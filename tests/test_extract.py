@@ -1474,6 +1474,9 @@ def test_spies_expelled_and_anti_dumping_duties_are_sanctions(ex):
 def test_a_states_own_government_asked_is_the_target(ex):
     _, e = one(ex, "Members of Nigeria's House of Representatives urged the federal government to evacuate Nigerian citizens from South Africa.")
     assert (e.type, e.actor, e.target) == ("REQUEST", "NGA", "NGA")
+    # and so is its own legislature
+    _, e = one(ex, "President Truman asked Congress for $400 million in aid to Greece and Turkey.")
+    assert (e.type, e.actor, e.target) == ("REQUEST", "USA", "USA")
     # another state's government asked is that state
     _, e = one(ex, "The United States urged the Syrian government to stop the killing.")
     assert (e.type, e.target) == ("REQUEST", "SYR")

@@ -2408,7 +2408,7 @@ class Extractor:
                     return losers[0], location
         addressee = objects[0] if objects else None
         if (rule is not None and rule.type == "REQUEST" and exclude is not None and self._placed_state(exclude)
-                and addressee is not None and addressee.lemma_.lower() in GOVERNMENTS
+                and addressee is not None and addressee.lemma_.lower() in GOVERNMENTS | LEGISLATURES
                 and not self._actors_in(_noun_phrase(addressee), by_token)):
             # "urged the federal government to evacuate Nigerian citizens from South Africa",
             # "called on the government to expel American troops": a state's own government,
