@@ -1529,3 +1529,13 @@ def test_a_headline_verb_after_military_is_a_verb(ex):
     assert (e.type, e.actor) == ("RETREAT", "COD")
     _, e = one(ex, "Chilean military ousts Allende")
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "CHL")
+
+
+def test_an_attack_by_no_one_named_on_a_states_people_is_coded_in_that_state(ex):
+    _, e = one(ex, "Former Pakistani Prime Minister Benazir Bhutto was assassinated in a gun and suicide bomb attack as she left an election rally.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "PAK", "PAK")
+    assert "coded by the state of those attacked" in e.note
+    # another state named leaves the doer open
+    _, killed = read(ex, "Former Pakistani Prime Minister Benazir Bhutto was killed in a bomb attack, and India condemned the killing.")
+    first = min(killed, key=lambda e: e.provenance.trigger[0])
+    assert (first.type, first.actor, first.target) == ("ASSAULT", "", "PAK")

@@ -1885,6 +1885,15 @@ class Extractor:
             # each side fights; the side named stands for both
             source, source_text = target, target_text
             note = "; ".join(filter(None, (note, "clash: coded by the side named")))
+        if unnamed and source is None and rule.type == "ASSAULT" and target and self.kind(target) == "state" and (
+                target_sector != "military") and not {
+                m.code for m in self._actors_in(sent, by_token) if m.code != target and self.kind(m.code) == "state"}:
+            # "Benazir Bhutto was assassinated in a gun and suicide bomb attack as she left an
+            # election rally": an attack by no one named on a state's people, in a sentence that
+            # names no other state, is coded as happening in theirs; its soldiers may be
+            # anywhere ("two Turkish soldiers were killed by a roadside bomb")
+            source, source_text = target, ""
+            note = "; ".join(filter(None, (note, "actor unnamed: coded by the state of those attacked")))
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
