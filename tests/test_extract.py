@@ -1539,3 +1539,11 @@ def test_an_attack_by_no_one_named_on_a_states_people_is_coded_in_that_state(ex)
     _, killed = read(ex, "Former Pakistani Prime Minister Benazir Bhutto was killed in a bomb attack, and India condemned the killing.")
     first = min(killed, key=lambda e: e.provenance.trigger[0])
     assert (first.type, first.actor, first.target) == ("ASSAULT", "", "PAK")
+
+
+def test_the_sides_of_an_event_between_two_are_its_parties(ex):
+    _, e = one(ex, "A UN-monitored ceasefire between Iran and Iraq took effect at dawn on Saturday.")
+    assert (e.type, e.actor, e.target) == ("RETREAT", "IRN", "IRQ")
+    # who brokers it is not a side
+    _, e = one(ex, "A ceasefire brokered by Egypt between Israel and Hamas took effect on Friday.")
+    assert e.actor == "ISR"

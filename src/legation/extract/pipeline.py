@@ -2116,6 +2116,16 @@ class Extractor:
             modifiers = _modifiers(token)
             found = self._actors_in(modifiers, by_token)
             return found[0] if found else None
+        if token.pos_ == "NOUN" and not is_verbal(token) and token.dep_ not in ("dobj", "pobj"):
+            # "a UN-monitored ceasefire between Iran and Iraq", "a ceasefire brokered by Egypt
+            # between Israel and Hamas": the sides of an event between two are its parties, the
+            # one who watches or brokers it is not (one made or judged by a named actor, "Egypt
+            # brokered a truce between ...", is that actor's act)
+            sides = [side for c in (token, *(a for a in token.children if a.dep_ == "acl")) for p in c.children
+                     if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj" for side in (o, *o.conjuncts)]
+            found = [m for side in sides[:2] for m in self._actors_in(_noun_phrase(side), by_token)[:1]] if len(sides) >= 2 else []
+            if len(found) == 2:
+                return found[0]
         node = token
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
