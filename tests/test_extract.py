@@ -941,6 +941,9 @@ def test_a_member_admitted_is_approved_and_a_confession_is_no_admission(ex):
 def test_leaders_of_the_past_stand_for_their_states_and_a_leader_arriving_abroad_visits(ex):
     _, e = one(ex, "President Gamal Abdel Nasser announced the nationalisation of the Suez Canal Company.")
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "EGY")
+    # a surname that is also the name of a town in the leader's own state reads as that state
+    _, e = one(ex, "President Clinton imposed sweeping economic sanctions on India on Wednesday.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "USA", "IND")
     _, e = one(ex, "President Nixon has arrived in Peking and been greeted at the airport by Prime Minister Chou En-lai.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "visit", "USA", "CHN")
     # a leader at home visits no one; refugees arriving are no visitors; Molotov's cocktail is no Soviet act

@@ -12,7 +12,8 @@ person's English Wikipedia page). Rows already in the list win. A new row is kep
 - a name of one word ("Nasser", "Nkrumah") is also no word the Wikinews corpus uses in lower
   case five times or more ("begin", "gore"), no English verb, adjective or adverb the model's
   lemmatizer knows ("mock", "wade"), no name the gazetteer has for a state, capital or
-  people, no city the extractor places events by, and no other state's politician's surname
+  people, no city the extractor places events by in another state (a town of the person's own
+  state reads as that state either way: "Clinton"), and no other state's politician's surname
   ("Castro": Fidel's and Xiomara's).
 The corpus is read only here; the output is committed and the product never needs ../shared.
 """
@@ -55,8 +56,18 @@ def main() -> None:
     with EXTRA.open(newline="", encoding="utf-8") as f:
         codes = {c.code for c in gaz} | {r["code"] for r in csv.DictReader(f)}
     known = {gaz.normalise(form) for form, _ in gaz.patterns()}
+    # a town of the person's own state reads as that state either way ("Clinton", Iowa)
+    city_states: dict[str, set[str]] = defaultdict(set)
     with CITIES.open(newline="", encoding="utf-8") as f:
-        known |= {gaz.normalise(r["name"]) for r in csv.DictReader(f)}
+        for r in csv.DictReader(f):
+            city_states[gaz.normalise(r["name"])].add(r["code"])
+    states_of = {form: {"?"} for form in known}
+    for form, where in city_states.items():
+        states_of.setdefault(form, set()).update(where)
+    known |= set(city_states)
+
+    def placed_elsewhere(name: str, code: str) -> bool:
+        return bool(states_of.get(gaz.normalise(name), set()) - {code})
     # every run of words inside a longer place name: "Ismail Khan" is in "Dera Ismail Khan"
     inside = {" ".join(w[i:j]) for w in (k.split() for k in known) for i in range(len(w)) for j in range(i + 2, len(w) + 1)
               if j - i < len(w)}
@@ -99,14 +110,14 @@ def main() -> None:
         if len(offered_codes[key]) > 1:
             why["two states"] += 1
             continue
-        if " " not in row["name"] and (words[key] >= WORD_USES or key in english or gaz.normalise(row["name"]) in known
+        if " " not in row["name"] and (words[key] >= WORD_USES or key in english or placed_elsewhere(row["name"], row["code"])
                                        or len(key) < 3):
             why["one word that is an ordinary word, a place or a people"] += 1
             continue
         if " " not in row["name"] and surnames.get(key, {row["code"]}) - {row["code"]}:
             why["a surname of another state's politician"] += 1
             continue
-        if gaz.normalise(row["name"]) in known or gaz.normalise(row["name"]) in inside or key in NOT_ALONE:
+        if placed_elsewhere(row["name"], row["code"]) or gaz.normalise(row["name"]) in inside or key in NOT_ALONE:
             why["a place's name, or part of one, or a thing's"] += 1
             continue
         added.append(row)
