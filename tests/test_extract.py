@@ -1526,12 +1526,19 @@ def test_a_measure_ordered_by_name_is_taken(ex):
     assert (e.type, e.target) == ("REQUEST", "ISR")
 
 
-def test_a_headline_verb_after_military_is_a_verb(ex):
+def test_a_headline_verb_the_tagger_took_for_a_noun(ex):
     # the small model tags "military" as an adjective and the verb after it as a plural noun
     _, e = one(ex, "The Congolese military withdraws from Bukavu heading south towards Tanganyika Province.")
     assert (e.type, e.actor) == ("RETREAT", "COD")
     _, e = one(ex, "Chilean military ousts Allende")
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "CHL")
+    # a word that can only be a verb is one, whatever the tagger made of it
+    _, e = one(ex, "Saudi Arabia, UAE, Egypt and Bahrain sever ties with Qatar")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "SAU", "QAT")
+    _, e = one(ex, "Honduran army ousts Zelaya, flies him to Costa Rica")
+    assert (e.type, e.actor) == ("COERCE", "HND")
+    # but a noun that is also a verb's form stays a noun: "the shelling", "shelves"
+    assert all(e.type != "ASSAULT" for e in read(ex, "Ukraine shelves EU trade pact")[1])
 
 
 def test_an_attack_by_no_one_named_on_a_states_people_is_coded_in_that_state(ex):

@@ -640,13 +640,44 @@ def _definite(token) -> bool:
                for c in token.children)
 
 
+# Forms the model's lemmatizer knows only as verbs ("oust", "sever", "overran"), filled from its
+# tables when the extractor loads (`learn_verb_forms`).
+VERB_ONLY: set[str] = set()
+
+
+def learn_verb_forms(nlp) -> None:
+    lemmatizer = next((getattr(p, "lemmatizer", None) or p for _, p in nlp.pipeline if hasattr(p, "lemmatizer") or hasattr(p, "lookups")), None)
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index") or VERB_ONLY:
+        return
+    index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
+    nouns, verbs = set(index.get("noun", ())), set(index.get("verb", ()))
+    noun_forms = nouns | set(exceptions.get("noun", {}))
+    VERB_ONLY.update(v for v in verbs - nouns if v.isalpha())
+    # (not the -ing forms: "the kidnapping", "the shelling" are nouns as often as verbs)
+    VERB_ONLY.update(f for f in exceptions.get("verb", {}) if f.isalpha() and f not in noun_forms and not f.endswith("ing"))
+
+
+def _verb_only(token) -> bool:
+    """A word that can only be a verb ("ousts", "sever", "overran"), whatever the tagger says."""
+    word = token.lower_
+    if word in VERB_ONLY:
+        return True
+    base = word[:-2] if word.endswith(("ches", "shes", "sses", "xes", "zes")) else word[:-1] if word.endswith("s") else ""
+    return base in VERB_ONLY
+
+
 def is_verbal(token) -> bool:
     """A verb, or a headline's verb the tagger took for a plural noun: "court fines Telegram"
-    (parsed with a subject), "court sentences activist" (in a sentence left with no verb)."""
+    (parsed with a subject), "court sentences activist" (in a sentence left with no verb), or
+    for a noun at all when the word can only be a verb ("Chilean military ousts Allende",
+    "Saudi Arabia, UAE, Egypt and Bahrain sever ties with Qatar")."""
     if token.pos_ == "VERB":
         return True
     if token.tag_ not in ("NNS", "NN") or token.i == token.sent.start:
         return False
+    if _verb_only(token):
+        return True
     deps = {c.dep_ for c in token.children}
     if token.dep_ == "ROOT" and "nsubj" in deps:
         return True  # "Houthis launch a missile", "Egypt and Jordan meet in Riyadh": a subject makes it a verb
@@ -1011,6 +1042,7 @@ class Extractor:
 
         self.gaz = gazetteer or Gazetteer.default()
         self.nlp = nlp or load_model()
+        learn_verb_forms(self.nlp)
         self.rules = trigger_rules()
         # Words that can open a trigger: a cheap test before the full one, run on every token.
         self._trigger_words = {key.split()[0] for key in self.rules} | LIGHT_VERBS | REFUSALS | ORDERS | DECREES | ASPECTUAL | FINDINGS | INQUIRY_FINDINGS | SOVEREIGNTY
