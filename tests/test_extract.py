@@ -1555,3 +1555,11 @@ def test_the_sides_of_an_event_between_two_are_its_parties(ex):
     # who brokers it is not a side
     _, e = one(ex, "A ceasefire brokered by Egypt between Israel and Hamas took effect on Friday.")
     assert e.actor == "ISR"
+
+
+def test_an_election_rejected_is_a_charge_of_fraud(ex):
+    _, e = one(ex, "Opposition leader Raila Odinga rejected the result of Kenya's presidential election on Sunday.")
+    assert (e.type, e.plover_mode, e.actor) == ("ACCUSE", "disapprove", "KEN")
+    # a proposal rejected is refused
+    _, e = one(ex, "Greece rejected the creditors' proposal on Sunday.")
+    assert e.type == "REJECT"

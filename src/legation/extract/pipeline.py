@@ -206,6 +206,9 @@ NEEDS = {
     # How a state delivers a diplomatic protest ("lodged a strong protest", "a protest note")
     "lodged": {"lodge", "file", "register", "deliver", "note", "summon", "formal", "diplomatic", "solemn", "representation"},
     "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
+    # What is rejected as a verdict on how it was won ("rejected the result of Kenya's
+    # presidential election"): a charge of fraud, not a refusal
+    "poll": {"election", "result", "re-election", "reelection", "vote", "count", "outcome"},
     # What a state owns up to ("expressed deep remorse for the suffering"): an apology
     "remorse": {"remorse", "apology", "apologies", "contrition", "repentance"},
     # Occasions a leader attends abroad ("attended the swearing-in of Narendra Modi"): a visit
@@ -314,7 +317,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce",
-                "occasion"}
+                "occasion", "poll"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
