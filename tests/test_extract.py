@@ -1563,3 +1563,8 @@ def test_an_election_rejected_is_a_charge_of_fraud(ex):
     # a proposal rejected is refused
     _, e = one(ex, "Greece rejected the creditors' proposal on Sunday.")
     assert e.type == "REJECT"
+
+
+def test_a_vow_of_revenge_is_aimed_at_who_made_the_attack_it_answers(ex):
+    _, e = one(ex, "Iran vowed severe revenge on Friday after a US drone strike in Baghdad killed General Qassem Soleimani.")
+    assert (e.type, e.actor, e.target) == ("THREATEN", "IRN", "USA")

@@ -1711,6 +1711,7 @@ class Extractor:
         ties = rule.type in ("AGREE", "SUPPORT") and not rule.subtype and self._ties_restored(token)
         if ties:
             rule = TriggerRule("SUPPORT", "", "", "")
+        retort = False
         if rule.type == "AGREE" and token.pos_ == "VERB":
             # "vowed to strike back" is a threat. A promised concession ("agreed to withdraw")
             # stays AGREE, as the PLOVER gold standard codes it (the codebook's text would
@@ -1834,6 +1835,13 @@ class Extractor:
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
         if rule.needs == "visitor" and (target is None or target == source):
             return None  # "the president arrived in Texas": home, not a visit
+        if retort and rule.type == "THREATEN" and (target is None or target == source):
+            # "Iran vowed severe revenge after a US drone strike killed General Soleimani": the
+            # threat is aimed at whoever made the attack it answers
+            struck = next((m for t in sent if t.lemma_.lower() in ATTACK_NOUNS and t.pos_ == "NOUN"
+                           for m in self._actors_in(_modifiers(t), by_token) if m.code != source and self.kind(m.code) == "state"), None)
+            if struck is not None:
+                target, target_text, target_sector = struck.code, struck.text, self._sector(struck, sent)
         if token.lemma_.lower() in ORDERS and is_verbal(token) and rule.type not in ("REQUEST", "SANCTION") and target_m is not None and (
                 target_m.kind == "state" and source is not None and source != target) and any(
                 c.dep_ == "dobj" and target_m.start <= c.i < target_m.end and c.lemma_.lower() not in NEEDS["troops"]
