@@ -1379,6 +1379,9 @@ def test_forces_sent_to_seize_or_attack_do_so(ex):
 def test_blocking_by_state_forces_annulment_by_courts_and_leaving_bodies(ex):
     _, e = one(ex, "A Philippine navy warship was blocked by two Chinese maritime surveillance vessels at Scarborough Shoal.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("COERCE", "restrict", "CHN", "PHL")
+    # state forces that prevent a vessel from acting restrict it, and the act prevented is none
+    _, events = read(ex, "Chinese surveillance ships prevented a Philippine navy vessel from arresting Chinese fishermen at Scarborough Shoal.")
+    assert [(e.type, e.plover_mode, e.actor, e.target) for e in events] == [("COERCE", "restrict", "CHN", "PHL")]
     _, e = one(ex, "Protesters blocked the main road to the airport in Bishkek.")
     assert (e.type, e.plover_mode) == ("PROTEST", "obstruct")
     _, e = one(ex, "Iranian authorities blocked access to Instagram and WhatsApp on Wednesday.")
