@@ -1571,3 +1571,12 @@ def test_an_election_rejected_is_a_charge_of_fraud(ex):
 def test_a_vow_of_revenge_is_aimed_at_who_made_the_attack_it_answers(ex):
     _, e = one(ex, "Iran vowed severe revenge on Friday after a US drone strike in Baghdad killed General Qassem Soleimani.")
     assert (e.type, e.actor, e.target) == ("THREATEN", "IRN", "USA")
+
+
+def test_troops_intervening_deploy_and_at_a_request_help(ex):
+    _, e = one(ex, "French troops intervened in Mali at the request of the interim government in Bamako.")
+    assert (e.type, e.actor, e.target) == ("AID", "FRA", "MLI")
+    _, e = one(ex, "Indian troops intervened in East Pakistan in December 1971.")
+    assert (e.type, e.actor, e.target) == ("MOBILIZE", "IND", "PAK")
+    # a central bank intervening in a market moves no forces
+    assert read(ex, "The central bank intervened in currency markets.")[1] == []
