@@ -1580,3 +1580,12 @@ def test_troops_intervening_deploy_and_at_a_request_help(ex):
     assert (e.type, e.actor, e.target) == ("MOBILIZE", "IND", "PAK")
     # a central bank intervening in a market moves no forces
     assert read(ex, "The central bank intervened in currency markets.")[1] == []
+
+
+def test_forces_ordered_somewhere_are_sent_and_units_ordered_to_dump_arms_disarm(ex):
+    _, e = one(ex, "President Lyndon Johnson ordered US Marines ashore in the Dominican Republic.")
+    assert (e.type, e.actor, e.target) == ("MOBILIZE", "USA", "DOM")
+    _, e = one(ex, "British frigates were ordered into the disputed 50-mile zone off Iceland to protect trawlers.")
+    assert (e.type, e.actor, e.target) == ("MOBILIZE", "GBR", "ISL")
+    _, e = one(ex, "The Irish Republican Army ordered its units to dump their arms.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "disarm")

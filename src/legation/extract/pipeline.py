@@ -1528,14 +1528,16 @@ class Extractor:
             clauses = [c for c in token.children if c.dep_ in links and c.pos_ in ("VERB", "AUX")]
             if verbal and lemma in ORDERS and (obj := _noun_object(token)) is not None and (ordered := self._rule(obj)) is not None:
                 return ordered  # "ordered a military offensive against the TPLF"
-            if verbal and lemma in ORDERS and not clauses and (obj := _noun_object(token)) is not None and (
-                    obj.lemma_.lower() in NEEDS["troops"] and any(c.dep_ == "prep" and c.lower_ in ("to", "into") for c in token.children)):
-                return DEPLOYMENT  # "ordered ten battalions to the Colombian border": forces sent
             for clause in clauses:
                 ordered = self._rule(clause)
                 if ordered is not None:
                     return ordered
                 clauses += [c for c in clause.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB" and len(clauses) < 8]
+            if verbal and lemma in ORDERS and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NEEDS["troops"] for c in token.children) and any(
+                    c.dep_ == "prep" and c.lower_ in ("to", "into") or c.dep_ == "advmod" and c.lower_ == "ashore" for c in token.children):
+                # "ordered ten battalions to the Colombian border", "ordered US Marines ashore",
+                # "British frigates were ordered into the disputed zone": forces sent
+                return DEPLOYMENT
         if verbal and lemma in ENACTING | {"agree"} and (obj := _enacted_object(token)) is not None:
             # "upheld the decision to ban Georgescu", "signs a proclamation banning entry":
             # endorsing a hostile measure is taking it, as approving a loan is lending;
