@@ -1589,3 +1589,18 @@ def test_forces_ordered_somewhere_are_sent_and_units_ordered_to_dump_arms_disarm
     assert (e.type, e.actor, e.target) == ("MOBILIZE", "GBR", "ISL")
     _, e = one(ex, "The Irish Republican Army ordered its units to dump their arms.")
     assert (e.type, e.plover_mode) == ("RETREAT", "disarm")
+
+
+def test_a_chamber_named_without_its_state_is_placed_by_its_politicians(ex):
+    _, e = one(ex, "The Senate rejected the Comprehensive Test Ban Treaty by 51 votes to 48, dealing President Clinton a severe defeat.")
+    assert (e.type, e.actor, e.actor_text) == ("REJECT", "USA", "Senate")
+    # politicians of two states leave it unplaced
+    _, events = read(ex, "The Senate rejected the treaty signed by President Clinton and President Yeltsin.")
+    assert all(e.actor_text != "Senate" for e in events)
+
+
+def test_force_authorised_by_name(ex):
+    _, e = one(ex, "The US Congress authorised President George Bush to use force to drive Iraqi troops out of Kuwait.")
+    assert (e.type, e.actor) == ("SUPPORT", "USA")
+    _, e = one(ex, "The Security Council authorised the use of force against Iraq.")
+    assert (e.type, e.plover_mode, e.target) == ("THREATEN", "violence", "IRQ")

@@ -478,7 +478,7 @@ NEEDS["rescue"] = {"<hostages_freed>"}
 NEEDS["cargo"] = NEEDS["relief"]
 # Force authorised ("authorised a no-fly zone and all necessary measures", "authorised military
 # action"): a threat, as every labelled set codes the Security Council's resolutions
-NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack"}
+NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack", "<force_used>"}
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
 # What is stripped from someone that restricts them ("stripped of their citizenship")
 NEEDS["rights_taken"] = {"citizenship", "nationality", "honour", "honours", "honor", "title", "passport", "licence", "license"}
@@ -1622,6 +1622,9 @@ class Extractor:
             if any(v.lemma_.lower() in FREEING and any(t.lemma_.lower() in HELD for o in v.children if o.dep_ == "dobj" for t in o.subtree)
                    for v in joined):
                 marks.add("<hostages_freed>")  # "stormed the terminal and freed more than 100 hostages"
+        if "force_authorised" in wanted and any(t.lemma_.lower() == "force" and "use" in (
+                t.head.lemma_.lower(), t.head.head.lemma_.lower() if t.head.lower_ == "of" else "") for t in token.subtree):
+            marks.add("<force_used>")  # "authorised President Bush to use force", "the use of force"
         if "stated_fact" in wanted and any(c.dep_ == "ccomp" and _stated_fact(c) for c in token.children):
             marks.add("<stated_fact>")  # "warned that an iron curtain has descended"
         if wanted & {"ultimatum", "ultimatum_force"}:
@@ -1699,7 +1702,7 @@ class Extractor:
         # Words of the clause that reports the event ("..., Norway's foreign minister said")
         # name who speaks, not who acts: they never fill a role by proximity alone.
         speech = self._speech(token, sent)
-        source_m = self._source(token, rule.type, by_token, sent, speech, rule.mode)
+        source_m = self._source(token, rule.type, by_token, sent, speech, rule.mode) or self._chamber(token, by_token, sent)
         target_m, location = self._target(token, by_token, sent, speech, exclude=source_m)
         modality, attributed, cue, speaker = self._modality(token, by_token, sent)
         if (speaker is not None or attributed) and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
@@ -2221,6 +2224,24 @@ class Extractor:
             if before:
                 return before[0]
         return None
+
+    def _chamber(self, token, by_token, sent) -> ActorMention | None:
+        """A legislature named without its state ("the House of Representatives voted to
+        authorise President George Bush ..."), placed by the politicians the sentence names,
+        when they all serve one state."""
+        node = token
+        for _ in range(3):
+            chamber = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in LEGISLATURES), None)
+            if chamber is not None or node.head.i == node.i:
+                break
+            node = node.head
+        if chamber is None:
+            return None
+        people = {m.code for m in self._actors_in(sent, by_token) if self.kind(m.code) == "state"
+                  and sent.doc[m.end - 1].ent_type_ == "PERSON"}
+        if len(people) != 1:
+            return None
+        return ActorMention(chamber.i, chamber.i + 1, people.pop(), "state", chamber.text)
 
     def _acting_in(self, mention, token, sent, by_token, location) -> ActorMention | None:
         """A group that fights in several states, coded by the one the sentence puts the event
