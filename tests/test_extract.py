@@ -1604,3 +1604,6 @@ def test_force_authorised_by_name(ex):
     assert (e.type, e.actor) == ("SUPPORT", "USA")
     _, e = one(ex, "The Security Council authorised the use of force against Iraq.")
     assert (e.type, e.plover_mode, e.target) == ("THREATEN", "violence", "IRQ")
+    # the tagger takes this infinitive for an adverb after the vote count; it can only be a verb
+    _, e = one(ex, "The House of Representatives voted 250 to 183 to authorise President George Bush to use force.")
+    assert (e.type, e.actor) == ("SUPPORT", "USA")

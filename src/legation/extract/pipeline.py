@@ -677,6 +677,8 @@ def is_verbal(token) -> bool:
     "Saudi Arabia, UAE, Egypt and Bahrain sever ties with Qatar")."""
     if token.pos_ == "VERB":
         return True
+    if token.tag_ in ("RB", "JJ") and _verb_only(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "voted 250 to 183 to authorise President Bush": an infinitive the tagger missed
     if token.tag_ not in ("NNS", "NN") or token.i == token.sent.start:
         return False
     if _verb_only(token):
@@ -1502,7 +1504,7 @@ class Extractor:
             if self._independence_declared(token):
                 return SECESSION
             return INDEPENDENCE if self._independence_won(token) else None
-        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") or token.pos_ == "PROPN" and token.i != token.sent.start:
+        if token.pos_ not in ("VERB", "NOUN", "ADJ", "PROPN") and not verbal or token.pos_ == "PROPN" and token.i != token.sent.start:
             return None  # a proper noun is a name ("Ban Pho Tha Sai"), unless it opens a headline
         if token.pos_ == "VERB" and token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
             return None  # "assisted living", "armed men": a verb used as an adjective
