@@ -1607,3 +1607,14 @@ def test_force_authorised_by_name(ex):
     # the tagger takes this infinitive for an adverb after the vote count; it can only be a verb
     _, e = one(ex, "The House of Representatives voted 250 to 183 to authorise President George Bush to use force.")
     assert (e.type, e.actor) == ("SUPPORT", "USA")
+
+
+def test_sovereignty_transferred_is_given_up_and_forces_coming_ashore_deploy(ex):
+    _, e = one(ex, "The Netherlands formally transferred sovereignty over its former East Indies colony to the United States of Indonesia.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "withdraw", "NLD", "IDN")
+    _, e = one(ex, "US Marines and Navy SEALs came ashore in Mogadishu before dawn on Wednesday.")
+    assert (e.type, e.actor, e.target) == ("MOBILIZE", "USA", "SOM")
+    # power transferred within a state is no withdrawal; arms transferred are still arms
+    assert all(e.type != "RETREAT" for e in read(ex, "The army transferred legislative and executive power to the commander-in-chief.")[1])
+    _, e = one(ex, "Russia transferred S-400 missiles to Turkey.")
+    assert (e.type, e.subtype) == ("AID", "arms_transfer")

@@ -216,6 +216,7 @@ NEEDS = {
                  "meeting", "celebration", "parade", "commemoration", "wedding", "signing", "session", "anniversary"},
     # Where one walks out of, or how ("walked free from Victor Verster prison"): a release
     "freed": {"free", "prison", "jail", "captivity", "detention"},
+    "ashore": {"ashore"},
     "power": {"power"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
                "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform",
@@ -478,6 +479,9 @@ NEEDS["rescue"] = {"<hostages_freed>"}
 NEEDS["cargo"] = NEEDS["relief"]
 # Force authorised ("authorised a no-fly zone and all necessary measures", "authorised military
 # action"): a threat, as every labelled set codes the Security Council's resolutions
+# What a state transfers that it gives up ("transferred sovereignty over its colony"); power
+# transferred within a state is a coup's doing ("transferred power to the commander-in-chief")
+NEEDS["transferred"] = NEEDS["ceded"] - {"power"}
 NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack", "<force_used>"}
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
 # What is stripped from someone that restricts them ("stripped of their citizenship")
