@@ -1618,3 +1618,10 @@ def test_sovereignty_transferred_is_given_up_and_forces_coming_ashore_deploy(ex)
     assert all(e.type != "RETREAT" for e in read(ex, "The army transferred legislative and executive power to the commander-in-chief.")[1])
     _, e = one(ex, "Russia transferred S-400 missiles to Turkey.")
     assert (e.type, e.subtype) == ("AID", "arms_transfer")
+
+
+def test_another_states_decision_regretted_is_disapproved(ex):
+    _, e = one(ex, "Qatar MFA: We regret the decision by Saudi Arabia, the UAE and Bahrain to sever relations with Qatar.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "QAT", "SAU")
+    # regretting one's own mistake is no charge against anyone
+    assert all(e.type != "ACCUSE" for e in read(ex, "Iran deeply regrets this disastrous mistake, President Rouhani said.")[1])
