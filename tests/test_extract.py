@@ -1625,3 +1625,12 @@ def test_another_states_decision_regretted_is_disapproved(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("ACCUSE", "disapprove", "QAT", "SAU")
     # regretting one's own mistake is no charge against anyone
     assert all(e.type != "ACCUSE" for e in read(ex, "Iran deeply regrets this disastrous mistake, President Rouhani said.")[1])
+
+
+def test_central_and_south_american_are_of_the_region(ex):
+    _, e = one(ex, "Central American presidents signed the Arias peace plan in Guatemala.")
+    assert e.actor != "USA"
+    _, e = one(ex, "South American foreign ministers met in Lima.")
+    assert e.actor != "USA"
+    _, e = one(ex, "American troops landed in Somalia.")
+    assert e.actor == "USA"

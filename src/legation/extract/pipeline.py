@@ -1172,6 +1172,8 @@ class Extractor:
             before = doc[start - 1].lower_ if start > 0 else ""
             if before in NOT_THE_STATE or before == "-" and start > 1 and doc[start - 2].lower_ in NOT_THE_STATE:
                 continue  # "ethnic Albanians", "Latin American", "pro-Russian separatists": not the state
+            if span.text.startswith("American") and start > 0 and doc[start - 1].text in ("Central", "South", "North"):
+                continue  # "Central American presidents": of the region, not of the United States
             if end < len(doc) and (doc[end].is_currency or doc[end].lemma_.lower() in CURRENCY_WORDS):
                 continue  # "US $50 million", "Hong Kong dollars": money, not an actor
             if self._named_after(span):
