@@ -1634,3 +1634,12 @@ def test_central_and_south_american_are_of_the_region(ex):
     assert e.actor != "USA"
     _, e = one(ex, "American troops landed in Somalia.")
     assert e.actor == "USA"
+
+
+def test_a_withdrawal_promised_is_a_concession_and_a_release_promised_an_agreement(ex):
+    _, e = one(ex, "South Sudan will pull its troops out of the disputed Heglig oil field within three days, President Salva Kiir said.")
+    assert (e.type, e.actor) == ("CONCEDE", "SSD")
+    _, e = one(ex, "India and China agreed on Monday to pull back troops from the Doklam plateau.")
+    assert e.type == "CONCEDE"
+    _, e = one(ex, "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.")
+    assert e.type == "AGREE"

@@ -333,6 +333,8 @@ REFUSALS = {"deny", "dismiss"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
+# Retreats that, promised, are concessions: the codebook's "promise to withdraw from territory"
+PROMISED_CONCESSIONS = {("RETREAT", "disarm"), ("RETREAT", "withdraw")}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
@@ -1742,10 +1744,11 @@ class Extractor:
                 rule = promised
             elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
-            elif promised is not None and (promised.type == "CONCEDE" or (promised.type, promised.mode) == ("RETREAT", "disarm")
+            elif promised is not None and (promised.type == "CONCEDE" or (promised.type, promised.mode) in PROMISED_CONCESSIONS
                                            or promised.needs == "compensation"):
                 # "agreed to give up its weapons programmes", "agreed to pay compensation", "agreed
-                # to let inspectors in": a concession promised, which every labeller codes CONCEDE
+                # to let inspectors in", "agreed to pull back troops": a concession promised, which
+                # the codebook lists under CONCEDE ("promise to withdraw from territory")
                 rule = TriggerRule("CONCEDE", "", "", "")
         # "unions threatened to call a nationwide strike": a protest's target even as a threat
         protest_threat = rule.type == "PROTEST" or any(
@@ -1755,9 +1758,10 @@ class Extractor:
             # "will not approve a budget", "would not be freed": a refusal (PLOVER's REJECT)
             rule = TriggerRule("REJECT", "", "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype and not ties:
-            if rule.type == "RETREAT" and not rule.mode:
-                # "will lift sanctions", "would relax restrictions": an easing promised is a
-                # concession; a promised release or withdrawal is AGREE, as the PLOVER gold has it
+            if rule.type == "RETREAT" and (not rule.mode or (rule.type, rule.mode) in PROMISED_CONCESSIONS):
+                # "will lift sanctions", "would relax restrictions", "will withdraw its troops from
+                # Niger": an easing or a withdrawal promised is a concession, as the codebook has
+                # it; a promised release is AGREE, as the PLOVER gold has it
                 rule = TriggerRule("CONCEDE", "", "", "")
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
