@@ -1643,3 +1643,10 @@ def test_a_withdrawal_promised_is_a_concession_and_a_release_promised_an_agreeme
     assert e.type == "CONCEDE"
     _, e = one(ex, "The Fijian rebels said they will release Prime Minister Mahendra Chaudhry.")
     assert e.type == "AGREE"
+
+
+def test_charges_withdrawn_are_dropped_not_sanctions(ex):
+    _, e = one(ex, "The Prosecutor of the International Criminal Court withdrew the charges against President Uhuru Kenyatta.")
+    assert (e.type, e.target) == ("RETREAT", "KEN")
+    _, e = one(ex, "Washington withdrew its offer of $56m towards the Aswan High Dam.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")

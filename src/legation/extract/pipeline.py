@@ -217,6 +217,8 @@ NEEDS = {
     # Where one walks out of, or how ("walked free from Victor Verster prison"): a release
     "freed": {"free", "prison", "jail", "captivity", "detention"},
     "ashore": {"ashore"},
+    # What a prosecutor or plaintiff drops ("withdrew the charges against President Kenyatta")
+    "charges": {"charge", "case", "complaint", "lawsuit", "indictment", "warrant", "accusation", "allegation", "suit"},
     "power": {"power"},
     "policy": {"investigation", "inquiry", "plan", "policy", "decision", "statement", "remark", "comment", "bill", "law",
                "proposal", "report", "ruling", "impeachment", "idea", "deal", "claim", "move", "budget", "reform",
@@ -318,7 +320,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce",
-                "occasion", "poll"}
+                "occasion", "poll", "charges"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
