@@ -61,6 +61,8 @@ def main() -> None:
     with CITIES.open(newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             city_states[gaz.normalise(r["name"])].add(r["code"])
+    # a state's, capital's or people's name stands for no one person, whichever state: "?"
+    # marks it as elsewhere for every code
     states_of = {form: {"?"} for form in known}
     for form, where in city_states.items():
         states_of.setdefault(form, set()).update(where)

@@ -208,15 +208,19 @@ NEEDS = {
     "dismay": {"concern", "disappointment", "regret", "outrage", "dismay", "displeasure", "alarm", "indignation", "anger"},
     # What is rejected as a verdict on how it was won ("rejected the result of Kenya's
     # presidential election"): a charge of fraud, not a refusal
-    "poll": {"election", "result", "re-election", "reelection", "vote", "count", "outcome"},
+    "poll": {"election", "result", "re-election", "reelection"},
     # What a state owns up to ("expressed deep remorse for the suffering"): an apology
-    "remorse": {"remorse", "apology", "apologies", "contrition", "repentance"},
-    # Occasions a leader attends abroad ("attended the swearing-in of Narendra Modi"): a visit
-    "occasion": {"inauguration", "swearing", "funeral", "coronation", "ceremony", "summit", "conference", "talks",
-                 "meeting", "celebration", "parade", "commemoration", "wedding", "signing", "session", "anniversary"},
-    # Where one walks out of, or how ("walked free from Victor Verster prison"): a release
-    "freed": {"free", "prison", "jail", "captivity", "detention"},
-    "ashore": {"ashore"},
+    "remorse": {"remorse", "apology", "contrition", "repentance"},
+    # Ceremonies and meetings a leader attends abroad ("attended the swearing-in of Narendra
+    # Modi", "the summit was attended by heads of state from Bolivia, Brazil ..."): a visit; one
+    # at home is none (see NOT_AT_HOME)
+    "occasion": {"inauguration", "swearing", "funeral", "coronation", "ceremony", "celebration", "parade",
+                 "commemoration", "wedding", "signing", "anniversary", "summit", "conference", "talks", "meeting"},
+    # How one walks out of prison ("walked free from Victor Verster prison", "walked out of
+    # prison"; see `_markers`): a release
+    "freed": {"free", "<out_of_prison>"},
+    # Forces that come ashore ("US Marines came ashore in Mogadishu"), not migrants (see `_markers`)
+    "ashore": {"<forces_ashore>"},
     # What a prosecutor or plaintiff drops ("withdrew the charges against President Kenyatta")
     "charges": {"charge", "case", "complaint", "lawsuit", "indictment", "warrant", "accusation", "allegation", "suit"},
     "power": {"power"},
@@ -320,10 +324,19 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce",
-                "occasion", "poll", "charges"}
+                "occasion", "poll", "charges", "regretted"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
+# People of a state who are often abroad: an attack on them says nothing of where it happened.
+ABROAD = {"diplomat", "ambassador", "envoy", "consul", "embassy", "refugee", "migrant", "tourist", "pilgrim",
+          "peacekeeper", "expatriate", "traveller", "traveler", "sailor", "crew", "passenger"}
+# Rows whose act is aimed at another party: with no target, or only the actor's own state, they
+# tell no event ...
+AIMED_ABROAD = {"visitor", "regretted"}
+# ... and rows whose act at home is none, though where it happens may go unsaid ("attended the
+# ceremony as observers")
+NOT_AT_HOME = {"occasion", "intervening"}
 # Classes whose words may stand anywhere in the sentence ("workers stopped work on the first
 # day of an open-ended strike").
 SENTENCE_WIDE = {"labour", "hunger", "combat", "capture", "hostage", "wrongs"}
@@ -335,8 +348,9 @@ REFUSALS = {"deny", "dismiss"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
-# Retreats that, promised, are concessions: the codebook's "promise to withdraw from territory"
-PROMISED_CONCESSIONS = {("RETREAT", "disarm"), ("RETREAT", "withdraw")}
+# Modes of RETREAT that, promised, are concessions: the codebook's "promise to withdraw from
+# territory", and arms given up
+CONCEDED_RETREAT_MODES = {"disarm", "withdraw"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
@@ -401,6 +415,8 @@ JUNTAS = {"army", "military", "junta", "soldier", "troop", "officer", "colonel",
 REMOVALS = {"remove", "dismiss", "oust", "depose", "sack"}
 # Bodies that remove an office holder by law, not by force ("Congress removed the president").
 LEGISLATURES = {"parliament", "congress", "senate", "assembly", "legislature", "lawmaker", "khural", "house"}
+# A state's own bodies that its people and leaders ask to act ("asked Congress for $400 million")
+ADDRESSED_BODIES = GOVERNMENTS | LEGISLATURES
 # Words that make a foreign force's arrival help asked for ("at the request of the government").
 INVITED = {"request", "invitation", "invite", "peacekeeper", "peacekeeping", "restore", "behest", "bidding"}
 # Verbs of forces moving into a place, and words that make such a move help or escort rather
@@ -483,11 +499,16 @@ NEEDS["rescue"] = {"<hostages_freed>"}
 NEEDS["cargo"] = NEEDS["relief"]
 # Force authorised ("authorised a no-fly zone and all necessary measures", "authorised military
 # action"): a threat, as every labelled set codes the Security Council's resolutions
-# What a state transfers that it gives up ("transferred sovereignty over its colony"); power
-# transferred within a state is a coup's doing ("transferred power to the commander-in-chief")
-NEEDS["transferred"] = NEEDS["ceded"] - {"power"}
 NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack", "<force_used>"}
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
+NEEDS["intervening"] = NEEDS["troops"]  # "French troops intervened in Mali"
+NEEDS["regretted"] = NEEDS["policy"]  # "we regret the decision by Saudi Arabia ..."
+# What a state transfers that it gives up ("transferred sovereignty over its colony"), in the
+# object itself: power transferred within a state is a coup's doing, and detainees transferred
+# "to a base" or "to Iraqi control" are no land given up
+CAPTIVITY = {"prison", "jail", "captivity", "detention", "custody"}
+LAND_GIVEN_UP = {"sovereignty", "territory", "colony", "island", "province", "enclave", "peninsula", "canal"}
+NEEDS["transferred"] = {"<land_transferred>"}
 # What is stripped from someone that restricts them ("stripped of their citizenship")
 NEEDS["rights_taken"] = {"citizenship", "nationality", "honour", "honours", "honor", "title", "passport", "licence", "license"}
 NEEDS["junta"] = JUNTAS  # "the army took over": a coup
@@ -651,31 +672,31 @@ def _definite(token) -> bool:
                for c in token.children)
 
 
-# Forms the model's lemmatizer knows only as verbs ("oust", "sever", "overran"), filled from its
-# tables when the extractor loads (`learn_verb_forms`).
+# Forms the model's lemmatizer knows only as verbs ("oust", "ousts", "sever", "overran"), never
+# as nouns, adjectives or adverbs. Filled from the tables of the model the first extractor loads:
+# a process reads with one English model, and the forms are that model's.
 VERB_ONLY: set[str] = set()
 
 
 def learn_verb_forms(nlp) -> None:
+    """Fill `VERB_ONLY` from the lemmatizer's word lists, once per process."""
     lemmatizer = next((getattr(p, "lemmatizer", None) or p for _, p in nlp.pipeline if hasattr(p, "lemmatizer") or hasattr(p, "lookups")), None)
     lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index") or VERB_ONLY:
+    if VERB_ONLY or lookups is None or not (lookups.has_table("lemma_index") and lookups.has_table("lemma_exc")):
         return
     index, exceptions = lookups.get_table("lemma_index"), lookups.get_table("lemma_exc")
-    nouns, verbs = set(index.get("noun", ())), set(index.get("verb", ()))
-    noun_forms = nouns | set(exceptions.get("noun", {}))
-    VERB_ONLY.update(v for v in verbs - nouns if v.isalpha())
+    others = {w for pos in ("noun", "adj", "adv") for w in index.get(pos, ())} | {
+        w for pos in ("noun", "adj", "adv") for w in exceptions.get(pos, {})}
+    bases = {v for v in index.get("verb", ()) if v.isalpha()} - others
+
+    def third_person(verb: str) -> str:
+        if verb.endswith(("ch", "sh", "ss", "x", "z")):
+            return verb + "es"
+        return verb[:-1] + "ies" if verb.endswith("y") and verb[-2:-1] not in "aeiou" else verb + "s"
+
     # (not the -ing forms: "the kidnapping", "the shelling" are nouns as often as verbs)
-    VERB_ONLY.update(f for f in exceptions.get("verb", {}) if f.isalpha() and f not in noun_forms and not f.endswith("ing"))
-
-
-def _verb_only(token) -> bool:
-    """A word that can only be a verb ("ousts", "sever", "overran"), whatever the tagger says."""
-    word = token.lower_
-    if word in VERB_ONLY:
-        return True
-    base = word[:-2] if word.endswith(("ches", "shes", "sses", "xes", "zes")) else word[:-1] if word.endswith("s") else ""
-    return base in VERB_ONLY
+    irregular = {f for f in exceptions.get("verb", {}) if f.isalpha() and not f.endswith("ing")}
+    VERB_ONLY.update((bases | {third_person(v) for v in bases} | irregular) - others)
 
 
 def is_verbal(token) -> bool:
@@ -685,11 +706,13 @@ def is_verbal(token) -> bool:
     "Saudi Arabia, UAE, Egypt and Bahrain sever ties with Qatar")."""
     if token.pos_ == "VERB":
         return True
-    if token.tag_ in ("RB", "JJ") and _verb_only(token) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return True  # "voted 250 to 183 to authorise President Bush": an infinitive the tagger missed
+    if token.tag_ == "RB" and token.lower_ in VERB_ONLY and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        # "voted 250 to 183 to authorise President Bush": an infinitive the tagger took for an
+        # adverb (one it took for an adjective stays one: `_rule` reads no adjectives)
+        return True
     if token.tag_ not in ("NNS", "NN") or token.i == token.sent.start:
         return False
-    if _verb_only(token):
+    if token.lower_ in VERB_ONLY:
         return True
     deps = {c.dep_ for c in token.children}
     if token.dep_ == "ROOT" and "nsubj" in deps:
@@ -734,6 +757,12 @@ def _vague_place(mention, token) -> int:
             near = max(near, t.lower_ in ("near", "outside"))
         t = t.head
     return near
+
+
+def _between_sides(word) -> list:
+    """The sides a word names "between": "clashes between Jordanian border forces and smugglers"."""
+    return [side for c in word.children if c.dep_ == "prep" and c.lower_ == "between"
+            for p in c.children if p.dep_ == "pobj" for side in (p, *p.conjuncts)]
 
 
 def _fighters(noun) -> bool:
@@ -1176,8 +1205,8 @@ class Extractor:
             before = doc[start - 1].lower_ if start > 0 else ""
             if before in NOT_THE_STATE or before == "-" and start > 1 and doc[start - 2].lower_ in NOT_THE_STATE:
                 continue  # "ethnic Albanians", "Latin American", "pro-Russian separatists": not the state
-            if span.text.startswith("American") and start > 0 and doc[start - 1].text in ("Central", "South", "North"):
-                continue  # "Central American presidents": of the region, not of the United States
+            if before in ("central", "south", "north") and first.lower_.startswith("america"):
+                continue  # "Central American presidents", "South America": the region, not the United States
             if end < len(doc) and (doc[end].is_currency or doc[end].lemma_.lower() in CURRENCY_WORDS):
                 continue  # "US $50 million", "Hong Kong dollars": money, not an actor
             if self._named_after(span):
@@ -1581,11 +1610,12 @@ class Extractor:
                 for noun in _carried(obj):
                     if noun_rule := self._rule(noun):
                         return noun_rule
-                if lemma in ORDERS and obj.tag_ == "NN" and (plain := next(
+                if lemma == "order" and obj.tag_ == "NN" and (plain := next(
                         (r for r in self.rules.get(obj.lemma_.lower(), ()) if not r.needs and r.pos != "noun"), None)):
                     # "ordered a halt to grain sales", "ordered a freeze on all foreign aid": what
-                    # is ordered by name is done, as an act the one who orders controls
-                    return None if plain.type == "-" else plain
+                    # is ordered by name is done, as an act the one who orders controls (the
+                    # verb's plain row: "halt" as a noun is no trigger of its own)
+                    return plain
         rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
         rules = rules or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
@@ -1634,6 +1664,13 @@ class Extractor:
             if any(v.lemma_.lower() in FREEING and any(t.lemma_.lower() in HELD for o in v.children if o.dep_ == "dobj" for t in o.subtree)
                    for v in joined):
                 marks.add("<hostages_freed>")  # "stormed the terminal and freed more than 100 hostages"
+        if "freed" in wanted and any(c.lower_ == "out" and any(t.lemma_.lower() in CAPTIVITY for t in c.subtree) for c in token.children):
+            marks.add("<out_of_prison>")  # "walked out of Victor Verster prison", not "walked to Evin prison"
+        if "ashore" in wanted and any(c.dep_ == "advmod" and c.lower_ == "ashore" for c in token.children) and any(
+                t.lemma_.lower() in NEEDS["troops"] for c in token.children if c.dep_ == "nsubj" for t in c.subtree):
+            marks.add("<forces_ashore>")  # "US Marines came ashore", not "migrants came ashore"
+        if "transferred" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LAND_GIVEN_UP for c in token.children):
+            marks.add("<land_transferred>")
         if "force_authorised" in wanted and any(t.lemma_.lower() == "force" and "use" in (
                 t.head.lemma_.lower(), t.head.head.lemma_.lower() if t.head.lower_ == "of" else "") for t in token.subtree):
             marks.add("<force_used>")  # "authorised President Bush to use force", "the use of force"
@@ -1714,7 +1751,7 @@ class Extractor:
         # Words of the clause that reports the event ("..., Norway's foreign minister said")
         # name who speaks, not who acts: they never fill a role by proximity alone.
         speech = self._speech(token, sent)
-        source_m = self._source(token, rule.type, by_token, sent, speech, rule.mode) or self._chamber(token, by_token, sent)
+        source_m = self._source(token, rule.type, by_token, sent, speech, rule.mode) or self._chamber(token, rule, by_token, sent)
         target_m, location = self._target(token, by_token, sent, speech, exclude=source_m)
         modality, attributed, cue, speaker = self._modality(token, by_token, sent)
         if (speaker is not None or attributed) and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
@@ -1730,9 +1767,8 @@ class Extractor:
             rule = TriggerRule("SUPPORT", "", "", "")
         retort = False
         if rule.type == "AGREE" and token.pos_ == "VERB":
-            # "vowed to strike back" is a threat. A promised concession ("agreed to withdraw")
-            # stays AGREE, as the PLOVER gold standard codes it (the codebook's text would
-            # make it CONCEDE).
+            # "vowed to strike back" is a threat. A promised release stays AGREE, as the PLOVER
+            # gold standard codes it; a promised withdrawal or disarmament is CONCEDE (below).
             promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
             retort = any(c.dep_ == "xcomp" and c.lemma_.lower() in RETORTS or c.dep_ == "dobj" and c.lemma_.lower() in REPRISALS
                          for c in token.children)  # "vowed to respond", "vowed severe revenge"
@@ -1746,7 +1782,7 @@ class Extractor:
                 rule = promised
             elif promised is not None and (promised.type in HOSTILE or _legal_action(promised)):
                 rule = TriggerRule("THREATEN", threat_mode(promised), "", "")
-            elif promised is not None and (promised.type == "CONCEDE" or (promised.type, promised.mode) in PROMISED_CONCESSIONS
+            elif promised is not None and (promised.type == "CONCEDE" or promised.type == "RETREAT" and promised.mode in CONCEDED_RETREAT_MODES
                                            or promised.needs == "compensation"):
                 # "agreed to give up its weapons programmes", "agreed to pay compensation", "agreed
                 # to let inspectors in", "agreed to pull back troops": a concession promised, which
@@ -1760,7 +1796,7 @@ class Extractor:
             # "will not approve a budget", "would not be freed": a refusal (PLOVER's REJECT)
             rule = TriggerRule("REJECT", "", "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype and not ties:
-            if rule.type == "RETREAT" and (not rule.mode or (rule.type, rule.mode) in PROMISED_CONCESSIONS):
+            if rule.type == "RETREAT" and (not rule.mode or rule.mode in CONCEDED_RETREAT_MODES):
                 # "will lift sanctions", "would relax restrictions", "will withdraw its troops from
                 # Niger": an easing or a withdrawal promised is a concession, as the codebook has
                 # it; a promised release is AGREE, as the PLOVER gold has it
@@ -1852,15 +1888,18 @@ class Extractor:
         target_sector = self._sector(target_m, sent)
         source, source_text = (source_m.code, source_m.text) if source_m else (None, "")
         target, target_text = (target_m.code, target_m.text) if target_m else (None, "")
-        if rule.needs == "visitor" and (target is None or target == source):
-            return None  # "the president arrived in Texas": home, not a visit
+        if rule.needs in AIMED_ABROAD and (target is None or target == source) or rule.needs in NOT_AT_HOME and target == source:
+            # "the president arrived in Texas", "attended Carter's funeral in Washington": home,
+            # not a visit; "security forces intervened to break up the protest": no
+            # intervention in another state; "regretted his remarks": no charge against anyone
+            return None
         if retort and rule.type == "THREATEN" and (target is None or target == source):
             # "Iran vowed severe revenge after a US drone strike killed General Soleimani": the
             # threat is aimed at whoever made the attack it answers
-            struck = next((m for t in sent if t.lemma_.lower() in ATTACK_NOUNS and t.pos_ == "NOUN"
-                           for m in self._actors_in(_modifiers(t), by_token) if m.code != source and self.kind(m.code) == "state"), None)
-            if struck is not None:
-                target, target_text, target_sector = struck.code, struck.text, self._sector(struck, sent)
+            attacker = next((m for m in self._actors_in(sent, by_token)
+                             if _attack_modifier(m, sent.doc) and m.code != source and self.kind(m.code) == "state"), None)
+            if attacker is not None:
+                target, target_text, target_sector = attacker.code, attacker.text, self._sector(attacker, sent)
         if token.lemma_.lower() in ORDERS and is_verbal(token) and rule.type not in ("REQUEST", "SANCTION") and target_m is not None and (
                 target_m.kind == "state" and source is not None and source != target) and any(
                 c.dep_ == "dobj" and target_m.start <= c.i < target_m.end and c.lemma_.lower() not in NEEDS["troops"]
@@ -1948,12 +1987,13 @@ class Extractor:
             source, source_text = target, target_text
             note = "; ".join(filter(None, (note, "clash: coded by the side named")))
         if unnamed and source is None and rule.type == "ASSAULT" and target and self.kind(target) == "state" and (
-                target_sector != "military") and not {
+                target_sector != "military") and not (target_m is not None and _phrase_head(sent.doc[target_m.end - 1]).lemma_.lower() in ABROAD) and not {
                 m.code for m in self._actors_in(sent, by_token) if m.code != target and self.kind(m.code) == "state"}:
             # "Benazir Bhutto was assassinated in a gun and suicide bomb attack as she left an
             # election rally": an attack by no one named on a state's people, in a sentence that
-            # names no other state, is coded as happening in theirs; its soldiers may be
-            # anywhere ("two Turkish soldiers were killed by a roadside bomb")
+            # names no other state, is coded as happening in theirs; its soldiers, diplomats,
+            # refugees and travellers may be anywhere ("two Turkish soldiers were killed by a
+            # roadside bomb")
             source, source_text = target, ""
             note = "; ".join(filter(None, (note, "actor unnamed: coded by the state of those attacked")))
         if source is None and (target is None or passive and not attacked and rule.type in ("ASSAULT", "COERCE")):
@@ -2183,8 +2223,7 @@ class Extractor:
             # between Israel and Hamas": the sides of an event between two are its parties, the
             # one who watches or brokers it is not (one made or judged by a named actor, "Egypt
             # brokered a truce between ...", is that actor's act)
-            sides = [side for c in (token, *(a for a in token.children if a.dep_ == "acl")) for p in c.children
-                     if p.dep_ == "prep" and p.lower_ == "between" for o in p.children if o.dep_ == "pobj" for side in (o, *o.conjuncts)]
+            sides = [side for c in (token, *(a for a in token.children if a.dep_ == "acl")) for side in _between_sides(c)]
             found = [m for side in sides[:2] for m in self._actors_in(_noun_phrase(side), by_token)[:1]] if len(sides) >= 2 else []
             if len(found) == 2:
                 return found[0]
@@ -2239,7 +2278,7 @@ class Extractor:
                 return before[0]
         return None
 
-    def _chamber(self, token, by_token, sent) -> ActorMention | None:
+    def _chamber(self, token, rule, by_token, sent) -> ActorMention | None:
         """A legislature named without its state ("the House of Representatives voted to
         authorise President George Bush ..."), placed by the politicians the sentence names,
         when they all serve one state."""
@@ -2251,8 +2290,15 @@ class Extractor:
             node = node.head
         if chamber is None:
             return None
+        # (not the one it acts on: "voted to condemn President Putin"; but one authorises or
+        # instructs one's own, and removes one's own from office: "voted to authorise President
+        # George Bush to use force", "voted to remove President Dilma Rousseff from office")
+        objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "nsubjpass")] + [
+            p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        own = token.lemma_.lower() in ORDERS or rule.needs == "office"
+        acted_on = set() if own else {t.i for o in objects for t in _noun_phrase(o)}
         people = {m.code for m in self._actors_in(sent, by_token) if self.kind(m.code) == "state"
-                  and sent.doc[m.end - 1].ent_type_ == "PERSON"}
+                  and sent.doc[m.end - 1].ent_type_ == "PERSON" and m.start not in acted_on}
         if len(people) != 1:
             return None
         return ActorMention(chamber.i, chamber.i + 1, people.pop(), "state", chamber.text)
@@ -2376,8 +2422,7 @@ class Extractor:
                 if noun.dep_ == "dobj":  # "in a stabbing attack by a man": the parser may hang "by" on the verb
                     by += [t for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "by" for t in c.subtree]
                 # "killed in clashes between Jordanian border forces and smugglers": the sides
-                between = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-                           for p in c.children if p.dep_ == "pobj" for side in (p, *p.conjuncts) for t in _noun_phrase(side)]
+                between = [t for side in _between_sides(noun) for t in _noun_phrase(side)]
                 found = self._actors_in(words + between + by, by_token)
                 if found:
                     return found[0]
@@ -2507,7 +2552,7 @@ class Extractor:
                     return losers[0], location
         addressee = objects[0] if objects else None
         if (rule is not None and rule.type == "REQUEST" and exclude is not None and self._placed_state(exclude)
-                and addressee is not None and addressee.lemma_.lower() in GOVERNMENTS | LEGISLATURES
+                and addressee is not None and addressee.lemma_.lower() in ADDRESSED_BODIES
                 and not self._actors_in(_noun_phrase(addressee), by_token)):
             # "urged the federal government to evacuate Nigerian citizens from South Africa",
             # "called on the government to expel American troops": a state's own government,
