@@ -503,10 +503,11 @@ NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrik
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
 NEEDS["intervening"] = NEEDS["troops"]  # "French troops intervened in Mali"
 NEEDS["regretted"] = NEEDS["policy"]  # "we regret the decision by Saudi Arabia ..."
+# Where one is held, and walks out of when freed
+CAPTIVITY = {"prison", "jail", "captivity", "detention", "custody"}
 # What a state transfers that it gives up ("transferred sovereignty over its colony"), in the
 # object itself: power transferred within a state is a coup's doing, and detainees transferred
 # "to a base" or "to Iraqi control" are no land given up
-CAPTIVITY = {"prison", "jail", "captivity", "detention", "custody"}
 LAND_GIVEN_UP = {"sovereignty", "territory", "colony", "island", "province", "enclave", "peninsula", "canal"}
 NEEDS["transferred"] = {"<land_transferred>"}
 # What is stripped from someone that restricts them ("stripped of their citizenship")
