@@ -2608,9 +2608,13 @@ class Extractor:
                     return ActorMention(obj.i, obj.i + 1, location or exclude.code, "state", obj.text), location
         # (a military's too, when the sentence names no other state: "British paratroopers opened
         # fire on civil rights marchers in Derry")
-        placed_others = {m.code for m in self._actors_in(sent, by_token) if exclude is not None and m.code != exclude.code
-                         and self._placed_state(m)} if exclude is not None and self._placed_state(exclude) else set()
-        if exclude is not None and self._placed_state(exclude) and (self._sector(exclude, sent) != "military" or not placed_others):
+        exclude_placed = exclude is not None and self._placed_state(exclude)
+        military = exclude_placed and self._sector(exclude, sent) == "military"
+        # the other states the sentence names, looked for only where they matter: a military's
+        # act, or an attack
+        placed_others = {m.code for m in self._actors_in(sent, by_token) if m.code != exclude.code and self._placed_state(m)
+                         } if exclude_placed and (military or rule is not None and rule.type == "ASSAULT") else set()
+        if exclude_placed and (not military or not placed_others):
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
