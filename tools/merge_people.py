@@ -55,21 +55,18 @@ def main() -> None:
     gaz = Gazetteer.default()
     with EXTRA.open(newline="", encoding="utf-8") as f:
         codes = {c.code for c in gaz} | {r["code"] for r in csv.DictReader(f)}
-    known = {gaz.normalise(form) for form, _ in gaz.patterns()}
-    # a town of the person's own state reads as that state either way ("Clinton", Iowa)
+    state_forms = {gaz.normalise(form) for form, _ in gaz.patterns()}
     city_states: dict[str, set[str]] = defaultdict(set)
     with CITIES.open(newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             city_states[gaz.normalise(r["name"])].add(r["code"])
-    # a state's, capital's or people's name stands for no one person, whichever state: "?"
-    # marks it as elsewhere for every code
-    states_of = {form: {"?"} for form in known}
-    for form, where in city_states.items():
-        states_of.setdefault(form, set()).update(where)
-    known |= set(city_states)
+    known = state_forms | set(city_states)
 
     def placed_elsewhere(name: str, code: str) -> bool:
-        return bool(states_of.get(gaz.normalise(name), set()) - {code})
+        """A state's, capital's or people's name, or a town of another state: a town of the
+        person's own state reads as that state either way ("Clinton", Iowa)."""
+        form = gaz.normalise(name)
+        return form in state_forms or bool(city_states.get(form, set()) - {code})
     # every run of words inside a longer place name: "Ismail Khan" is in "Dera Ismail Khan"
     inside = {" ".join(w[i:j]) for w in (k.split() for k in known) for i in range(len(w)) for j in range(i + 2, len(w) + 1)
               if j - i < len(w)}
