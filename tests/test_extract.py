@@ -1669,3 +1669,32 @@ def test_charges_withdrawn_are_dropped_not_sanctions(ex):
     assert (e.type, e.target) == ("RETREAT", "KEN")
     _, e = one(ex, "Washington withdrew its offer of $56m towards the Aswan High Dam.")
     assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")
+
+
+def test_hostages_seized_by_armed_men_are_abducted_and_by_police_arrested(ex):
+    _, e = one(ex, "Hezbollah fighters captured three Israeli soldiers near the border fence.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ASSAULT", "abduct", "LBN", "ISR")
+    _, e = one(ex, "Somali pirates seized a Greek tanker in the Gulf of Aden.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("ASSAULT", "abduct", "SOM", "GRC")
+    # police or an army make an arrest; a town taken by rebels is seized, not abducted
+    _, e = one(ex, "Colombian police captured two guerrillas in a Bogotá flat.")
+    assert e.type == "COERCE"
+    _, e = one(ex, "Anti-terrorist police captured the Shining Path leader in Lima.")
+    assert e.type == "COERCE"
+    _, e = one(ex, "M23 rebels seized the town of Rubaya in North Kivu.")
+    assert (e.type, e.plover_mode, e.target) == ("COERCE", "seize", "COD")
+
+
+def test_police_firing_on_protesters_attack_them(ex):
+    # the force named acts, even where another state's embassy is in the sentence
+    _, e = one(ex, "Riot police fired tear gas at protesters marching on the British embassy in Dhaka.")
+    assert (e.type, e.plover_mode) == ("ASSAULT", "crowd-control")
+    # deaths in unrest with no one named stay a riot
+    _, e = one(ex, "Three people were killed in clashes between protesters and police in Nairobi.")
+    assert e.type == "PROTEST"
+
+
+def test_what_is_handed_over_goes_to_whom_it_is_given(ex):
+    _, e = one(ex, "Portugal handed sovereignty over Macau to China at midnight.")
+    assert (e.type, e.actor, e.target) == ("RETREAT", "PRT", "CHN")
+

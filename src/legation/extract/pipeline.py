@@ -221,6 +221,10 @@ NEEDS = {
     "freed": {"free", "<out_of_prison>"},
     # Forces that come ashore ("US Marines came ashore in Mogadishu"), not migrants (see `_markers`)
     "ashore": {"<forces_ashore>"},
+    # People, craft or a building seized by armed men who answer to no state ("Black September
+    # gunmen seized Israeli athletes", "pirates seized the tanker"; see `_markers`): an
+    # abduction, as the codebook has it, where police or an army seizing them make an arrest
+    "hostages_taken": {"<hostages_taken>"},
     # What a prosecutor or plaintiff drops ("withdrew the charges against President Kenyatta")
     "charges": {"charge", "case", "complaint", "lawsuit", "indictment", "warrant", "accusation", "allegation", "suit"},
     "power": {"power"},
@@ -552,6 +556,13 @@ ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", 
                 "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson",
                 "explosive", "landmine", "ied", "counterattack", "violence", "conflict", "confrontation"}  # fmt: skip
 ATTACKERS = {"bomber", "gunman", "gunmen", "shooter", "assailant", "attacker", "perpetrator", "sniper"}
+# Armed men who answer to no state, and what they take when they take hostages (see `_markers`).
+HOSTAGE_TAKERS = ATTACKERS | {"militant", "guerrilla", "rebel", "fighter", "insurgent", "pirate", "hijacker",
+                              "terrorist", "jihadist", "kidnapper"}
+TAKEN_AS_HOSTAGES = PEOPLE | HELD | {"soldier", "athlete", "staff", "guest", "diplomat", "tourist", "sailor", "crew",
+                                     "employee", "official", "ambassador", "ship", "vessel", "tanker", "carrier",
+                                     "freighter", "plane", "airliner", "jet", "bus", "residence", "embassy", "school",
+                                     "hospital", "theatre", "hotel"}  # fmt: skip
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
 WEAPONS = [
@@ -1670,6 +1681,11 @@ class Extractor:
         if "ashore" in wanted and any(c.dep_ == "advmod" and c.lower_ == "ashore" for c in token.children) and any(
                 t.lemma_.lower() in NEEDS["troops"] for c in token.children if c.dep_ == "nsubj" for t in c.subtree):
             marks.add("<forces_ashore>")  # "US Marines came ashore", not "migrants came ashore"
+        if "hostages_taken" in wanted and any(
+                c.dep_ == "nsubj" and (c.lemma_.lower() in HOSTAGE_TAKERS or c.lower_ in HOSTAGE_TAKERS) for c in token.children) and any(
+                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in TAKEN_AS_HOSTAGES or c.lower_ in ("them", "him", "her"))
+                for c in token.children):
+            marks.add("<hostages_taken>")
         if "transferred" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LAND_GIVEN_UP for c in token.children):
             marks.add("<land_transferred>")
         if "force_authorised" in wanted and any(t.lemma_.lower() == "force" and "use" in (
@@ -1820,6 +1836,8 @@ class Extractor:
             rule = TriggerRule("PROTEST", "riot", "", "")  # protesters setting fire, attacking: a riot
         elif rule.type == "ASSAULT" and source_m is None and _sentence_lemmas(sent) & PROTEST_WORDS and not (
             _sentence_lemmas(sent) & (ATTACK_NOUNS - {"clash", "fighting"}) or _gunfire(sent)
+            # "police fired tear gas at protesters": the force named acts, whatever its state
+            or any(c.dep_ == "nsubj" and c.lemma_.lower() in NEEDS["state_forces"] for c in token.children)
         ):
             # "four are killed during clashes between protesters and police": deaths in unrest
             # no one is named for are a riot, by the protesters the sentence names, or else
@@ -2537,8 +2555,9 @@ class Extractor:
         brokers = {t.i for v in sent if v.lemma_.lower() in MEDIATING and v.i != token.i and any(
             c.dep_ == "agent" for c in v.children) for t in v.subtree}
         keep = lambda m: (exclude is None or (m.start, m.end) != (exclude.start, exclude.end)) and m.start not in brokers  # noqa: E731
-        if rule is not None and rule.mode == "return":
-            # "handed Macau back to China": what is returned goes back to its owner
+        if rule is not None and (rule.mode == "return" or rule.mode == "withdraw" and token.lemma_.lower() in ("hand", "transfer")):
+            # "handed Macau back to China": what is returned goes back to its owner; "handed
+            # sovereignty over Hong Kong to China": what is handed over goes to whom it is given
             objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
         legal = rule is not None and (rule.mode in LEGAL_TARGET_MODES and rule.type != "THREATEN" or rule.needs == "office")
         if rule is not None and (rule.type, rule.mode) == ("SANCTION", "convict") and token.lemma_.lower() in FINDINGS:
