@@ -1698,3 +1698,10 @@ def test_what_is_handed_over_goes_to_whom_it_is_given(ex):
     _, e = one(ex, "Portugal handed sovereignty over Macau to China at midnight.")
     assert (e.type, e.actor, e.target) == ("RETREAT", "PRT", "CHN")
 
+
+
+def test_an_act_of_force_by_someone_named_is_no_accident_for_an_explosion_near_it(ex):
+    _, e = one(ex, "Peruvian commandos stormed the ambassador's residence in Lima after an explosion inside, officials said.")
+    assert (e.type, e.actor) == ("ASSAULT", "PER")
+    # deaths told with an accident and no attack are none
+    assert read(ex, "A gas explosion in a Peruvian mine killed twelve workers.")[1] == []

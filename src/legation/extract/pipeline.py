@@ -2019,13 +2019,15 @@ class Extractor:
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
-        if rule.type == "ASSAULT" and not _sentence_lemmas(sent) & ATTACK_NOUNS and any(
+        if rule.type == "ASSAULT" and (source is None or token.lemma_.lower() in HARM_VERBS) and not _sentence_lemmas(sent) & ATTACK_NOUNS and any(
                 t.lemma_.lower() in ACCIDENTS and t.i != token.i
                 and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children))
                 and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() not in ACCIDENTS) for t in sent):
             # "a tour bus crashed into a tree in Thailand, killing five": no one attacked; a
             # verb with an object is done by someone ("moved to crush the protests"), and a
-            # word that only qualifies another names a manner ("a lightning sweep")
+            # word that only qualifies another names a manner ("a lightning sweep"); an act
+            # of force by someone named stays one ("special forces stormed the school after
+            # explosions inside")
             return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
