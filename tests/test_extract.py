@@ -1705,3 +1705,12 @@ def test_an_act_of_force_by_someone_named_is_no_accident_for_an_explosion_near_i
     assert (e.type, e.actor) == ("ASSAULT", "PER")
     # deaths told with an accident and no attack are none
     assert read(ex, "A gas explosion in a Peruvian mine killed twelve workers.")[1] == []
+
+
+def test_a_state_parted_from_another_withdraws(ex):
+    _, e = one(ex, "Eritrea separated from Ethiopia in 1993 after a referendum.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "withdraw", "ERI", "ETH")
+    _, e = one(ex, "Kuala Lumpur separated Singapore from the Federation of Malaysia in 1965.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "MYS", "SGP")
+    # people parted from people are not
+    assert all(e.type != "SANCTION" for e in read(ex, "Serb forces separated the men from the women in Srebrenica.")[1])

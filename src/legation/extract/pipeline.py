@@ -225,6 +225,9 @@ NEEDS = {
     # gunmen seized Israeli athletes", "pirates seized the tanker"; see `_markers`): an
     # abduction, as the codebook has it, where police or an army seizing them make an arrest
     "hostages_taken": {"<hostages_taken>"},
+    # A state parted from another ("Singapore separated from Malaysia", "announced his
+    # separation from the United States"; see `_markers`), not people from people
+    "parted": {"<from_state>"},
     # What a prosecutor or plaintiff drops ("withdrew the charges against President Kenyatta")
     "charges": {"charge", "case", "complaint", "lawsuit", "indictment", "warrant", "accusation", "allegation", "suit"},
     "power": {"power"},
@@ -1686,6 +1689,9 @@ class Extractor:
                 c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in TAKEN_AS_HOSTAGES or c.lower_ in ("them", "him", "her"))
                 for c in token.children):
             marks.add("<hostages_taken>")
+        if "parted" in wanted and any(c.dep_ == "prep" and c.lower_ == "from" and any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in c.subtree)
+                                      for c in token.children):
+            marks.add("<from_state>")
         if "transferred" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LAND_GIVEN_UP for c in token.children):
             marks.add("<land_transferred>")
         if "force_authorised" in wanted and any(t.lemma_.lower() == "force" and "use" in (
