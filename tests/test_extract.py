@@ -1061,11 +1061,9 @@ def test_disarmament_compensation_and_leave_promised_are_concessions(ex):
     assert (e.type, e.actor) == ("CONCEDE", "LBY")
     _, e = one(ex, "The British government agreed to pay compensation of nearly 20 million pounds to more than 5,000 Kenyans.")
     assert (e.type, e.actor, e.target) == ("CONCEDE", "GBR", "KEN")
-    # compensation paid is a transfer made; a withdrawal promised stays AGREE, as the PLOVER gold has it
+    # compensation paid is a transfer made
     _, e = one(ex, "New Zealand has paid NZ$6 million in compensation to Samoa over the sinking of a navy ship.")
     assert (e.type, e.actor, e.target) == ("AID", "NZL", "WSM")
-    _, e = one(ex, "Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.")
-    assert e.type == "AGREE"
     # "let's" lets no one do anything
     assert all(e.type != "CONCEDE" for e in read(ex, "Warplanes have been pounding targets in Iraq, so let's go to our correspondent in Riyadh.")[1])
 
@@ -1714,3 +1712,12 @@ def test_a_state_parted_from_another_withdraws(ex):
     assert (e.type, e.actor, e.target) == ("SANCTION", "MYS", "SGP")
     # people parted from people are not
     assert all(e.type != "SANCTION" for e in read(ex, "Serb forces separated the men from the women in Srebrenica.")[1])
+
+
+def test_a_resignation_promised_is_a_concession(ex):
+    _, e = one(ex, "The junta leaders agreed to step down under a deal brokered by Nigeria.")
+    assert e.type == "CONCEDE"
+    _, e = one(ex, "Prime Minister Olmert said he would resign once his party chose a successor.")
+    assert e.type == "CONCEDE"
+    _, e = one(ex, "Prime Minister Olmert resigned on Sunday.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "resign")

@@ -356,8 +356,8 @@ COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
 HOSTILE = {"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST"}
 FORCE = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 # Modes of RETREAT that, promised, are concessions: the codebook's "promise to withdraw from
-# territory", and arms given up
-CONCEDED_RETREAT_MODES = {"disarm", "withdraw"}
+# territory", arms given up, and office ("agreed to step down": a promise of future concessions)
+CONCEDED_RETREAT_MODES = {"disarm", "withdraw", "resign"}
 HEDGE_ADVERBS = {"reportedly", "allegedly", "apparently", "possibly", "probably", "likely", "purportedly",
                  "perhaps", "supposedly", "seemingly"}  # fmt: skip
 NOUN_TRIGGERS = {"attack", "protest", "strike", "visit", "sanction", "talks", "negotiation", "ceasefire",
@@ -1808,7 +1808,7 @@ class Extractor:
             elif promised is not None and (promised.type == "CONCEDE" or promised.type == "RETREAT" and promised.mode in CONCEDED_RETREAT_MODES
                                            or promised.needs == "compensation"):
                 # "agreed to give up its weapons programmes", "agreed to pay compensation", "agreed
-                # to let inspectors in", "agreed to pull back troops": a concession promised, which
+                # to pull back troops", "agreed to step down": a concession promised, which
                 # the codebook lists under CONCEDE ("promise to withdraw from territory")
                 rule = TriggerRule("CONCEDE", "", "", "")
         # "unions threatened to call a nationwide strike": a protest's target even as a threat
@@ -1821,8 +1821,9 @@ class Extractor:
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype and not ties:
             if rule.type == "RETREAT" and (not rule.mode or rule.mode in CONCEDED_RETREAT_MODES):
                 # "will lift sanctions", "would relax restrictions", "will withdraw its troops from
-                # Niger": an easing or a withdrawal promised is a concession, as the codebook has
-                # it; a promised release is AGREE, as the PLOVER gold has it
+                # Niger", "would resign": an easing, a withdrawal or a resignation promised is a
+                # concession, as the codebook has it; a promised release is AGREE, as the PLOVER
+                # gold has it
                 rule = TriggerRule("CONCEDE", "", "", "")
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
