@@ -1721,3 +1721,19 @@ def test_a_resignation_promised_is_a_concession(ex):
     assert e.type == "CONCEDE"
     _, e = one(ex, "Prime Minister Olmert resigned on Sunday.")
     assert (e.type, e.plover_mode) == ("RETREAT", "resign")
+
+
+def test_fighting_halted_is_a_ceasefire_and_trade_capped_a_sanction(ex):
+    _, e = one(ex, "The Russian commander ordered his troops to halt their advance on Kyiv.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "ceasefire", "RUS")
+    _, e = one(ex, "The British defence secretary ordered a halt to offensive operations against Iran.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "ceasefire", "GBR", "IRN")
+    _, e = one(ex, "Washington stopped the bombing of North Vietnam in March.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "ceasefire", "USA", "VNM")
+    # aid agencies halting their operations, and trade halted, are no ceasefire
+    _, e = one(ex, "The Red Cross suspended its operations in Chechnya after six of its staff were killed.")
+    assert e.type != "RETREAT"
+    _, e = one(ex, "Carter ordered a halt to the sale of grain to the Soviet Union.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "USA", "RUS")
+    _, e = one(ex, "The Security Council adopted a resolution capping Iran's imports of refined oil.")
+    assert (e.type, e.target) == ("SANCTION", "IRN")

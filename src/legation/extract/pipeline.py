@@ -112,6 +112,11 @@ NEEDS = {
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
     "premises": {"headquarters", "office", "home", "house", "premises", "residence", "compound", "offices"},
     "condolence": {"condolence", "condolences", "sympathy", "sympathies", "prayer", "thought"},
+    # Fighting a side halts ("halted its advance on Moscow", "a halt to offensive cyber
+    # operations"): a ceasefire carried out. Not "operations" or "strikes" alone, which aid
+    # agencies and unions halt too.
+    "hostilities": {"offensive", "hostility", "fighting", "bombing", "bombardment", "airstrike", "shelling", "attack",
+                    "raid", "assault", "combat", "advance"},
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
                     "freeze", "countermeasure", "measure"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
@@ -331,7 +336,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce",
-                "occasion", "poll", "charges", "regretted"}
+                "occasion", "poll", "charges", "regretted", "hostilities"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
@@ -1625,12 +1630,16 @@ class Extractor:
                 for noun in _carried(obj):
                     if noun_rule := self._rule(noun):
                         return noun_rule
-                if lemma == "order" and obj.tag_ == "NN" and (plain := next(
-                        (r for r in self.rules.get(obj.lemma_.lower(), ()) if not r.needs and r.pos != "noun"), None)):
+                if lemma == "order" and obj.tag_ == "NN":
                     # "ordered a halt to grain sales", "ordered a freeze on all foreign aid": what
                     # is ordered by name is done, as an act the one who orders controls (the
-                    # verb's plain row: "halt" as a noun is no trigger of its own)
-                    return plain
+                    # verb's row for what the noun names, or its plain row: "halt" as a noun is
+                    # no trigger of its own; "a halt to offensive operations" is a ceasefire)
+                    words = self._object_words(obj, False) | self._object_words(token, False)  # "to" hangs on either
+                    plain = next((r for r in self.rules.get(obj.lemma_.lower(), ()) if r.pos != "noun" and (
+                        not r.needs or r.needs in OBJECT_NEEDS and NEEDS[r.needs] & words)), None)
+                    if plain is not None:
+                        return plain
         rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
         rules = rules or (self.rules.get(token.lower_) if token.pos_ == "NOUN" else None)
         if not rules:
