@@ -1737,3 +1737,10 @@ def test_fighting_halted_is_a_ceasefire_and_trade_capped_a_sanction(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "USA", "RUS")
     _, e = one(ex, "The Security Council adopted a resolution capping Iran's imports of refined oil.")
     assert (e.type, e.target) == ("SANCTION", "IRN")
+
+
+def test_hostages_freed_by_forces_are_rescued_and_by_their_captors_released(ex):
+    _, e = one(ex, "French special forces freed four hostages held by jihadists in northern Burkina Faso.")
+    assert (e.type, e.actor) == ("AID", "FRA")
+    _, e = one(ex, "Hamas freed three Israeli hostages on Saturday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "release", "PSE", "ISR")

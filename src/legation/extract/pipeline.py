@@ -233,6 +233,9 @@ NEEDS = {
     # A state parted from another ("Singapore separated from Malaysia", "announced his
     # separation from the United States"; see `_markers`), not people from people
     "parted": {"<from_state>"},
+    # Hostages freed by forces, or from others who held them ("commandos freed more than 100
+    # hostages held by hijackers"; see `_markers`): a rescue, not a release by the captor
+    "rescued": {"<hostages_rescued>"},
     # What a prosecutor or plaintiff drops ("withdrew the charges against President Kenyatta")
     "charges": {"charge", "case", "complaint", "lawsuit", "indictment", "warrant", "accusation", "allegation", "suit"},
     "power": {"power"},
@@ -1698,6 +1701,13 @@ class Extractor:
                 c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in TAKEN_AS_HOSTAGES or c.lower_ in ("them", "him", "her"))
                 for c in token.children):
             marks.add("<hostages_taken>")
+        if "rescued" in wanted:
+            freed = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in HELD]
+            forces = any(c.dep_ == "nsubj" and c.lemma_.lower() in NEEDS["state_forces"] for c in token.children)
+            held_by = any(a.dep_ == "acl" and a.lemma_.lower() == "hold" and any(g.dep_ == "agent" for g in a.children)
+                          for c in freed for a in c.children)
+            if freed and (forces or held_by):
+                marks.add("<hostages_rescued>")
         if "parted" in wanted and any(c.dep_ == "prep" and c.lower_ == "from" and any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in c.subtree)
                                       for c in token.children):
             marks.add("<from_state>")
