@@ -1744,3 +1744,10 @@ def test_hostages_freed_by_forces_are_rescued_and_by_their_captors_released(ex):
     assert (e.type, e.actor) == ("AID", "FRA")
     _, e = one(ex, "Hamas freed three Israeli hostages on Saturday.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "release", "PSE", "ISR")
+
+
+def test_people_a_states_forces_fire_on_at_home_are_its_own(ex):
+    _, e = one(ex, "Police in Johannesburg shot three schoolchildren on Monday.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "ZAF", "ZAF")
+    _, e = one(ex, "Burmese soldiers shot hundreds of villagers near the border.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "MMR", "MMR")

@@ -475,7 +475,7 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "protester", "demonstrator", "activist", "journalist", "figure", "member", "opposition", "prisoner",
           "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
           "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person", "marcher",
-          "schoolchild", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
+          "schoolchild", "schoolchildren", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
                "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
@@ -786,6 +786,21 @@ def _between_sides(word) -> list:
     """The sides a word names "between": "clashes between Jordanian border forces and smugglers"."""
     return [side for c in word.children if c.dep_ == "prep" and c.lower_ == "between"
             for p in c.children if p.dep_ == "pobj" for side in (p, *p.conjuncts)]
+
+
+# Heads that only count the people after "of" ("tens of thousands of protesters").
+COUNT_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens",
+               "score", "scores", "group", "crowd", "number"}
+
+
+def _counted(noun):
+    """The people a counting head stands for: "protesters" of "tens of thousands of protesters"."""
+    while noun.lower_ in COUNT_HEADS or noun.lemma_.lower() in COUNT_HEADS:
+        counted = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if counted is None:
+            break
+        noun = counted
+    return noun
 
 
 def _fighters(noun) -> bool:
@@ -2665,7 +2680,7 @@ class Extractor:
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
-                if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE:
+                if (people := _counted(obj)).lemma_.lower() in PEOPLE or people.lower_ in PEOPLE:
                     # "sentenced ... after an attack in Crimea": another event's place is not it
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
