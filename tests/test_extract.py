@@ -1751,3 +1751,10 @@ def test_people_a_states_forces_fire_on_at_home_are_its_own(ex):
     assert (e.type, e.actor, e.target) == ("ASSAULT", "ZAF", "ZAF")
     _, e = one(ex, "Burmese soldiers shot hundreds of villagers near the border.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "MMR", "MMR")
+
+
+def test_a_courtesy_call_is_a_visit_not_a_call_on_someone_to_act(ex):
+    _, e = one(ex, "The Indian High Commissioner paid a courtesy call on President Ruto at State House in Nairobi.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "visit", "IND", "KEN")
+    _, e = one(ex, "Kenya called on Uganda to withdraw its troops.")
+    assert (e.type, e.actor, e.target) == ("REQUEST", "KEN", "UGA")

@@ -233,6 +233,7 @@ NEEDS = {
     # A state parted from another ("Singapore separated from Malaysia", "announced his
     # separation from the United States"; see `_markers`), not people from people
     "parted": {"<from_state>"},
+    "courtesy": {"courtesy", "farewell", "introductory"},  # "paid a courtesy call on the governor": a visit
     # Hostages freed by forces, or from others who held them ("commandos freed more than 100
     # hostages held by hijackers"; see `_markers`): a rescue, not a release by the captor
     "rescued": {"<hostages_rescued>"},
