@@ -1758,3 +1758,11 @@ def test_a_courtesy_call_is_a_visit_not_a_call_on_someone_to_act(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "visit", "IND", "KEN")
     _, e = one(ex, "Kenya called on Uganda to withdraw its troops.")
     assert (e.type, e.actor, e.target) == ("REQUEST", "KEN", "UGA")
+
+
+def test_a_body_that_only_qualifies_what_was_hit_names_less_than_its_place(ex):
+    _, e = one(ex, "Israeli shells struck a UNRWA school in Gaza City.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "ISR", "PSE")
+    # the body itself hit is the target
+    _, e = one(ex, "Rebels attacked a convoy of the United Nations near Goma.")
+    assert e.target == "UNO"

@@ -2639,7 +2639,11 @@ class Extractor:
                 # ... but a state's courts try "a Chinese-German man" as one of its own, and
                 # its army kills "30 Pakistani Taliban fighters" of its own
                 kin = legal or obj.lemma_.lower() in PEOPLE
-                found.sort(key=lambda m: (_vague_place(m, token) == 2, own(m) != kin))
+                # ... and a body that only qualifies what was hit ("the UN-declared safe area of
+                # Srebrenica", "a UNRWA school in Jabaliya") names less than the place it is in
+                qualifier = lambda m: self.kind(m.code) == "organisation" and token.doc[m.end - 1].dep_ in (  # noqa: E731
+                    "compound", "nsubj", "amod", "nmod") and token.doc[m.end - 1].head.i != token.i
+                found.sort(key=lambda m: (_vague_place(m, token) == 2, qualifier(m), own(m) != kin))
                 if own(found[0]) and not kin:
                     # "withdrawing all Somali forces from Ethiopia's Ogaden region": a later
                     # object may name the other party
