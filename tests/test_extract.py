@@ -1766,3 +1766,8 @@ def test_a_body_that_only_qualifies_what_was_hit_names_less_than_its_place(ex):
     # the body itself hit is the target
     _, e = one(ex, "Rebels attacked a convoy of the United Nations near Goma.")
     assert e.target == "UNO"
+
+
+def test_a_name_after_city_of_or_governor_of_is_a_place(ex):
+    _, e = one(ex, "Two people were shot dead in the Druze-majority city of Jaramana on Monday.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "SYR", "SYR")

