@@ -1771,3 +1771,12 @@ def test_a_body_that_only_qualifies_what_was_hit_names_less_than_its_place(ex):
 def test_a_name_after_city_of_or_governor_of_is_a_place(ex):
     _, e = one(ex, "Two people were shot dead in the Druze-majority city of Jaramana on Monday.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "SYR", "SYR")
+
+
+def test_a_place_put_first_says_where_and_blasting_in_is_an_attack(ex):
+    _, e = one(ex, "In Nairobi, Somali gunmen seized the Ethiopian ambassador's residence during a reception.")
+    assert (e.actor, e.target) == ("SOM", "ETH")
+    _, e = one(ex, "Taliban fighters blasted their way into the compound of the Indian embassy in Kabul.")
+    assert (e.type, e.plover_mode, e.target) == ("ASSAULT", "explosives", "IND")
+    # blasting a decision is words against it
+    assert all(e.type != "ASSAULT" for e in read(ex, "Pakistan's foreign minister blasted India's decision to cancel the talks.")[1])

@@ -237,6 +237,7 @@ NEEDS = {
     # A state parted from another ("Singapore separated from Malaysia", "announced his
     # separation from the United States"; see `_markers`), not people from people
     "parted": {"<from_state>"},
+    "broke_in": {"<into>"},  # "sappers blasted into the embassy compound": an entry by force (see `_markers`)
     "courtesy": {"courtesy", "farewell", "introductory"},  # "paid a courtesy call on the governor": a visit
     # Hostages freed by forces, or from others who held them ("commandos freed more than 100
     # hostages held by hijackers"; see `_markers`): a rescue, not a release by the captor
@@ -1731,6 +1732,8 @@ class Extractor:
                           for c in freed for a in c.children)
             if freed and (forces or held_by):
                 marks.add("<hostages_rescued>")
+        if "broke_in" in wanted and any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children):
+            marks.add("<into>")
         if "parted" in wanted and any(c.dep_ == "prep" and c.lower_ == "from" and any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in c.subtree)
                                       for c in token.children):
             marks.add("<from_state>")
@@ -2602,6 +2605,10 @@ class Extractor:
             # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
             objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
         collect(token)
+        # "In Lima, guerrillas seized the Japanese ambassador's residence": a place put before
+        # the act says where it is done, and comes after what it is done to
+        objects.sort(key=lambda o: o.dep_ == "pobj" and o.head.lower_ in PLACE_PREPS and o.head.head.i == token.i
+                     and o.i < token.i and o.ent_type_ in ("GPE", "LOC", "FAC"))
         # "in a deal brokered by China": the mediator is neither party (the codebook's convention)
         brokers = {t.i for v in sent if v.lemma_.lower() in MEDIATING and v.i != token.i and any(
             c.dep_ == "agent" for c in v.children) for t in v.subtree}
