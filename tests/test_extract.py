@@ -1780,3 +1780,8 @@ def test_a_place_put_first_says_where_and_blasting_in_is_an_attack(ex):
     assert (e.type, e.plover_mode, e.target) == ("ASSAULT", "explosives", "IND")
     # blasting a decision is words against it
     assert all(e.type != "ASSAULT" for e in read(ex, "Pakistan's foreign minister blasted India's decision to cancel the talks.")[1])
+
+
+def test_according_to_names_who_tells_it_not_an_accord(ex):
+    _, e = one(ex, "The Peruvian government withdrew a contested labour reform on Monday, according to a local rights group.")
+    assert (e.type, e.actor) == ("RETREAT", "PER")

@@ -1477,12 +1477,14 @@ class Extractor:
         its siblings, the word it hangs on ("missiles launched by") and, for a noun, the one
         above that ("a state of emergency"); a reporting verb above is not its object."""
         other = {t.i for c in _joined_clauses(token) for t in c.subtree}
+        # "according to a human rights group" names who tells it ("according" is no "accord")
+        other |= {w.i for t in _clause(token) if t.lower_ == "according" for w in t.subtree}
         # a person's name is no word of a class ("in the presence of President Bill Clinton")
         phrase = {t.lemma_.lower() for t in _clause(token) if t.i not in other and t.ent_type_ != "PERSON"}
         # a Commonwealth state's ambassador is its "High Commissioner" (a police commissioner is none)
         phrase |= {"high commissioner" for t in _clause(token) if t.lower_ == "commissioner" and t.i not in other
                    and any(c.lower_ == "high" for c in t.children)}
-        phrase |= {c.lemma_.lower() for c in token.head.children if c.ent_type_ != "PERSON"}
+        phrase |= {c.lemma_.lower() for c in token.head.children if c.ent_type_ != "PERSON" and c.i not in other}
         if not verbal:
             # what a noun is for: "a bid to join", not "a ceasefire brokered by Egypt"
             phrase |= {c.lemma_.lower() for c in token.children if c.dep_ == "acl" and c.tag_ == "VB"}
