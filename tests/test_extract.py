@@ -1785,3 +1785,13 @@ def test_a_place_put_first_says_where_and_blasting_in_is_an_attack(ex):
 def test_according_to_names_who_tells_it_not_an_accord(ex):
     _, e = one(ex, "The Peruvian government withdrew a contested labour reform on Monday, according to a local rights group.")
     assert (e.type, e.actor) == ("RETREAT", "PER")
+
+
+def test_a_state_that_takes_itself_out_of_a_pact_aims_at_the_other_party(ex):
+    _, e = one(ex, "President Trump pulled the United States out of the Iran nuclear deal.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "withdraw", "USA", "IRN")
+    _, e = one(ex, "Trump withdrew the US from a nuclear treaty with Iran.")
+    assert (e.actor, e.target) == ("USA", "IRN")
+    # a person of the state as the object stays the target
+    _, e = one(ex, "Italian gunmen kidnapped former prime minister Aldo Moro in Rome.")
+    assert e.target == "ITA"

@@ -2581,8 +2581,10 @@ class Extractor:
                                 origin.update(t.i for t in p.subtree)
                                 continue
                             objects.append(p)
-                elif c.dep_ in ("prt", "advmod") and c.lower_ in PARTICLES:
-                    collect(c, depth)  # "handed Macau back to China": the parser hangs "to" on "back"
+                elif c.dep_ in ("prt", "advmod", "prep") and c.lower_ in PARTICLES:
+                    # "handed Macau back to China", "pulled the US out of the deal": the parser
+                    # hangs "to" on "back", "of" on "out"
+                    collect(c, depth)
                 elif c.dep_ in ("xcomp", "ccomp") and depth < 2:
                     own = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                     if accusing:
@@ -2651,7 +2653,11 @@ class Extractor:
                 # "killed in an operation near the Iranian border in Kech, Pakistan"; "lifted
                 # American sanctions on Syria": the actor's own state qualifying the object
                 # says whose it is, not at whom it is aimed ...
-                own = lambda m: exclude is not None and m.code == exclude.code and token.doc[m.end - 1].head.i == obj.i  # noqa: E731
+                # (or, by the state's own name, is the object: "pulled the US out of the Iran
+                # nuclear deal")
+                own = lambda m: exclude is not None and m.code == exclude.code and (  # noqa: E731
+                    token.doc[m.end - 1].head.i == obj.i or m.start <= obj.i < m.end and obj.ent_type_ == "GPE"
+                    and self.gaz.normalise(m.text) not in self.places)
                 # ... but a state's courts try "a Chinese-German man" as one of its own, and
                 # its army kills "30 Pakistani Taliban fighters" of its own
                 kin = legal or obj.lemma_.lower() in PEOPLE
