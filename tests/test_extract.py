@@ -1795,3 +1795,8 @@ def test_a_state_that_takes_itself_out_of_a_pact_aims_at_the_other_party(ex):
     # a person of the state as the object stays the target
     _, e = one(ex, "Italian gunmen kidnapped former prime minister Aldo Moro in Rome.")
     assert e.target == "ITA"
+
+
+def test_property_repatriated_is_returned(ex):
+    _, e = one(ex, "Germany repatriated the remains of twenty colonial-era victims to Namibia on Tuesday.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "return", "DEU", "NAM")

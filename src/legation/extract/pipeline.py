@@ -237,6 +237,9 @@ NEEDS = {
     # A state parted from another ("Singapore separated from Malaysia", "announced his
     # separation from the United States"; see `_markers`), not people from people
     "parted": {"<from_state>"},
+    # What is sent home that is not people ("repatriates three colonial-era skulls to Madagascar")
+    "heritage": {"statue", "skull", "artefact", "artifact", "remains", "remain", "map", "manuscript", "treasure", "relic",
+                 "painting", "bronze", "sculpture", "antiquity", "object", "collection", "bone", "head"},
     "broke_in": {"<into>"},  # "sappers blasted into the embassy compound": an entry by force (see `_markers`)
     "courtesy": {"courtesy", "farewell", "introductory"},  # "paid a courtesy call on the governor": a visit
     # Hostages freed by forces, or from others who held them ("commandos freed more than 100
@@ -345,7 +348,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
                 "in_force", "policy", "power", "entitlement", "charter", "ambassador", "loans", "cargo", "way", "commerce",
-                "occasion", "poll", "charges", "regretted", "hostilities"}
+                "occasion", "poll", "charges", "regretted", "hostilities", "heritage"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
 SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
