@@ -1674,11 +1674,16 @@ def test_hostages_seized_by_armed_men_are_abducted_and_by_police_arrested(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("ASSAULT", "abduct", "LBN", "ISR")
     _, e = one(ex, "Somali pirates seized a Greek tanker in the Gulf of Aden.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("ASSAULT", "abduct", "SOM", "GRC")
-    # police or an army make an arrest; a town taken by rebels is seized, not abducted
+    _, e = one(ex, "Armed men seized twenty tourists near Luxor.")
+    assert (e.type, e.plover_mode) == ("ASSAULT", "abduct")
+    # police capture people as an arrest or a seizure; a town taken by rebels, or aircraft, are
+    # seized, not abducted
     _, e = one(ex, "Colombian police captured two guerrillas in a Bogotá flat.")
-    assert e.type == "COERCE"
+    assert (e.type, e.plover_mode) == ("COERCE", "seize")
     _, e = one(ex, "Anti-terrorist police captured the Shining Path leader in Lima.")
     assert e.type == "COERCE"
+    _, e = one(ex, "Houthi rebels seized two fighter jets at the airbase in Sanaa.")
+    assert (e.type, e.plover_mode) == ("COERCE", "seize")
     _, e = one(ex, "M23 rebels seized the town of Rubaya in North Kivu.")
     assert (e.type, e.plover_mode, e.target) == ("COERCE", "seize", "COD")
 
@@ -1697,12 +1702,12 @@ def test_what_is_handed_over_goes_to_whom_it_is_given(ex):
     assert (e.type, e.actor, e.target) == ("RETREAT", "PRT", "CHN")
 
 
-
 def test_an_act_of_force_by_someone_named_is_no_accident_for_an_explosion_near_it(ex):
     _, e = one(ex, "Peruvian commandos stormed the ambassador's residence in Lima after an explosion inside, officials said.")
     assert (e.type, e.actor) == ("ASSAULT", "PER")
-    # deaths told with an accident and no attack are none
+    # deaths told with an accident and no attack are none, even where the place codes an actor
     assert read(ex, "A gas explosion in a Peruvian mine killed twelve workers.")[1] == []
+    assert read(ex, "A bus plunged into a ravine and hit a group of pilgrims in northern India.")[1] == []
 
 
 def test_a_state_parted_from_another_withdraws(ex):
@@ -1710,8 +1715,9 @@ def test_a_state_parted_from_another_withdraws(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "withdraw", "ERI", "ETH")
     _, e = one(ex, "Kuala Lumpur separated Singapore from the Federation of Malaysia in 1965.")
     assert (e.type, e.actor, e.target) == ("SANCTION", "MYS", "SGP")
-    # people parted from people are not
-    assert all(e.type != "SANCTION" for e in read(ex, "Serb forces separated the men from the women in Srebrenica.")[1])
+    # people parted from people, and land by a strait, are not
+    assert read(ex, "The Mexican actress separated from her husband, Luis Miguel, last year.")[1] == []
+    assert read(ex, "The Kerch Strait separates Crimea from Russia.")[1] == []
 
 
 def test_a_resignation_promised_is_a_concession(ex):
@@ -1719,6 +1725,9 @@ def test_a_resignation_promised_is_a_concession(ex):
     assert e.type == "CONCEDE"
     _, e = one(ex, "Prime Minister Olmert said he would resign once his party chose a successor.")
     assert e.type == "CONCEDE"
+    # one resigns from an office, not from a state, promised or not
+    _, e = one(ex, "Sri Lanka's president agreed to resign.")
+    assert (e.type, e.actor, e.target) == ("CONCEDE", "LKA", "")
     _, e = one(ex, "Prime Minister Olmert resigned on Sunday.")
     assert (e.type, e.plover_mode) == ("RETREAT", "resign")
 
@@ -1726,15 +1735,23 @@ def test_a_resignation_promised_is_a_concession(ex):
 def test_fighting_halted_is_a_ceasefire_and_trade_capped_a_sanction(ex):
     _, e = one(ex, "The Russian commander ordered his troops to halt their advance on Kyiv.")
     assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "ceasefire", "RUS")
-    _, e = one(ex, "The British defence secretary ordered a halt to offensive operations against Iran.")
-    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "ceasefire", "GBR", "IRN")
+    _, e = one(ex, "The British defence secretary ordered a halt to the bombing of Iraq.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "ceasefire", "GBR", "IRQ")
     _, e = one(ex, "Washington stopped the bombing of North Vietnam in March.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "ceasefire", "USA", "VNM")
-    # aid agencies halting their operations, and trade halted, are no ceasefire
+    # aid agencies halting their operations, another side's advance stopped, and trade halted, are
+    # no ceasefire
     _, e = one(ex, "The Red Cross suspended its operations in Chechnya after six of its staff were killed.")
     assert e.type != "RETREAT"
+    _, e = one(ex, "Ukrainian troops halted the Russian advance on Kharkiv.")
+    assert e.type != "RETREAT"
+    _, e = one(ex, "The IMF suspended advance payments to Kenya.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "IMF", "KEN")
     _, e = one(ex, "Carter ordered a halt to the sale of grain to the Soviet Union.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "discontinue", "USA", "RUS")
+    # a row that says "no event" is not what an order names
+    _, e = one(ex, "Putin ordered an end to the war in Syria.")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "RUS", "SYR")
     _, e = one(ex, "The Security Council adopted a resolution capping Iran's imports of refined oil.")
     assert (e.type, e.target) == ("SANCTION", "IRN")
 
@@ -1744,6 +1761,8 @@ def test_hostages_freed_by_forces_are_rescued_and_by_their_captors_released(ex):
     assert (e.type, e.actor) == ("AID", "FRA")
     _, e = one(ex, "Hamas freed three Israeli hostages on Saturday.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "release", "PSE", "ISR")
+    _, e = one(ex, "Al-Shabaab freed two Kenyan hostages held by the group since 2019.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "release")
 
 
 def test_people_a_states_forces_fire_on_at_home_are_its_own(ex):
@@ -1758,6 +1777,8 @@ def test_a_courtesy_call_is_a_visit_not_a_call_on_someone_to_act(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "visit", "IND", "KEN")
     _, e = one(ex, "Kenya called on Uganda to withdraw its troops.")
     assert (e.type, e.actor, e.target) == ("REQUEST", "KEN", "UGA")
+    _, e = one(ex, "Biden held a farewell phone call with Merkel.")
+    assert (e.type, e.plover_mode) == ("CONSULT", "phone")
 
 
 def test_a_body_that_only_qualifies_what_was_hit_names_less_than_its_place(ex):
@@ -1766,11 +1787,16 @@ def test_a_body_that_only_qualifies_what_was_hit_names_less_than_its_place(ex):
     # the body itself hit is the target
     _, e = one(ex, "Rebels attacked a convoy of the United Nations near Goma.")
     assert e.target == "UNO"
+    # nor do its officials met somewhere
+    _, e = one(ex, "The Kenyan finance minister met IMF officials in Nairobi.")
+    assert e.target == "IMF"
 
 
 def test_a_name_after_city_of_or_governor_of_is_a_place(ex):
     _, e = one(ex, "Two people were shot dead in the Druze-majority city of Jaramana on Monday.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "SYR", "SYR")
+    _, e = one(ex, "Gunmen shot two residents of Jaramana")  # a headline: the name is the last word
+    assert (e.type, e.actor) == ("ASSAULT", "SYR")
 
 
 def test_a_place_put_first_says_where_and_blasting_in_is_an_attack(ex):
@@ -1778,8 +1804,9 @@ def test_a_place_put_first_says_where_and_blasting_in_is_an_attack(ex):
     assert (e.actor, e.target) == ("SOM", "ETH")
     _, e = one(ex, "Taliban fighters blasted their way into the compound of the Indian embassy in Kabul.")
     assert (e.type, e.plover_mode, e.target) == ("ASSAULT", "explosives", "IND")
-    # blasting a decision is words against it
-    assert all(e.type != "ASSAULT" for e in read(ex, "Pakistan's foreign minister blasted India's decision to cancel the talks.")[1])
+    # a rocket blasting into space, or a team its way into a final, attack no one
+    assert read(ex, "North Korea's rocket blasted into space from the Sohae launch site.")[1] == []
+    assert read(ex, "Pakistan blasted their way into the World Cup final against India.")[1] == []
 
 
 def test_according_to_names_who_tells_it_not_an_accord(ex):
@@ -1792,11 +1819,18 @@ def test_a_state_that_takes_itself_out_of_a_pact_aims_at_the_other_party(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "withdraw", "USA", "IRN")
     _, e = one(ex, "Trump withdrew the US from a nuclear treaty with Iran.")
     assert (e.actor, e.target) == ("USA", "IRN")
-    # a person of the state as the object stays the target
+    # a person of the state as the object stays the target, and so does the state asked to act
     _, e = one(ex, "Italian gunmen kidnapped former prime minister Aldo Moro in Rome.")
     assert e.target == "ITA"
+    _, e = one(ex, "President Macron urged France to support Ukraine.")
+    assert (e.type, e.target) == ("REQUEST", "FRA")
+    # rockets fired out of a place come from it
+    _, e = one(ex, "Hamas fired rockets out of Gaza into Israel.")
+    assert e.target == "ISR"
 
 
 def test_property_repatriated_is_returned(ex):
-    _, e = one(ex, "Germany repatriated the remains of twenty colonial-era victims to Namibia on Tuesday.")
+    _, e = one(ex, "Germany repatriated the skulls of twenty colonial-era victims to Namibia on Tuesday.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "return", "DEU", "NAM")
+    # people sent home are not property given back
+    assert read(ex, "Kenya repatriated the head of the smuggling ring to Uganda.")[1] == []

