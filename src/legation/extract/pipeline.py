@@ -1680,11 +1680,11 @@ class Extractor:
                         return noun_rule
                 if lemma == "order" and obj.tag_ == "NN":
                     # "ordered a halt to grain sales", "ordered a freeze on all foreign aid": what
-                    # is ordered by name is done, as an act the one who orders controls (the
-                    # verb's row for what the noun names, or its plain row: "halt" as a noun is
-                    # no trigger of its own; "a halt to offensive operations" is a ceasefire)
-                    # (only rows whose class is read from the object, and no row that says
-                    # "no event": "ordered an end to the war" is no span of years ending)
+                    # is ordered by name is done, as an act the one who orders controls. "Halt"
+                    # as a noun is no trigger of its own, so the verb's rows say what it is: the
+                    # row whose class the object names ("a halt to the bombing" is a ceasefire),
+                    # else the plain row, never one that says "no event" ("an end to the war" is
+                    # no span of years ending)
                     words = self._object_words(obj, False) | self._object_words(token, False)  # "to" hangs on either
                     rows = [r for r in self.rules.get(obj.lemma_.lower(), ()) if r.pos != "noun" and r.type != "-"]
                     plain = next((r for r in rows if r.needs in OBJECT_NEEDS and NEEDS[r.needs] & words), None) or next(
@@ -2022,8 +2022,9 @@ class Extractor:
             # the state it belongs to; talks with its own government stay with it
             target = sovereign
         if rule.mode == "resign" or office_left:
-            # One resigns from an office, not from a state (nor promises to); an office named with its body
-            # ("steps down as head of the World Economic Forum") says whom the resigner served.
+            # One resigns from an office, not from a state, and promises to the same way; an
+            # office named with its body ("steps down as head of the World Economic Forum") says
+            # whom the resigner served.
             if source is None and target and (target_m is None or target_m.kind != "company"):
                 source, source_text, source_sector = target, target_text, target_sector
             target, target_text, target_sector = None, "", ""
