@@ -818,12 +818,14 @@ COUNT_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "m
                "score", "scores", "group", "crowd", "number"}
 
 
+def _of_object(noun):
+    """What a noun is "of": "airstrikes" of "a series of airstrikes", or None."""
+    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def _counted(noun):
     """The people a counting head stands for: "protesters" of "tens of thousands of protesters"."""
-    while noun.lower_ in COUNT_HEADS or noun.lemma_.lower() in COUNT_HEADS:
-        counted = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
-        if counted is None:
-            break
+    while (noun.lower_ in COUNT_HEADS or noun.lemma_.lower() in COUNT_HEADS) and (counted := _of_object(noun)) is not None:
         noun = counted
     return noun
 
@@ -1673,7 +1675,7 @@ class Extractor:
         if verbal and lemma in LIGHT_VERBS:
             obj = _noun_object(token)
             if obj is not None and obj.lemma_.lower() in MEASURES:
-                obj = next((p for c in obj.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), obj)
+                obj = _of_object(obj) or obj
             if obj is not None:
                 for noun in _carried(obj):
                     if noun_rule := self._rule(noun):
