@@ -1834,3 +1834,53 @@ def test_property_repatriated_is_returned(ex):
     assert (e.type, e.plover_mode, e.actor, e.target) == ("RETREAT", "return", "DEU", "NAM")
     # people sent home are not property given back
     assert read(ex, "Kenya repatriated the head of the smuggling ring to Uganda.")[1] == []
+
+
+def test_an_agreed_measure_is_the_measure(ex):
+    _, e = one(ex, "Japan, Canada and the EU agreed to drop Russian lenders from the clearing network and to freeze the reserves of Russia's central bank.")
+    assert (e.type, e.target) == ("SANCTION", "RUS")
+    # a cut held until a state gives way is pressure on it; a cut for prices is not
+    _, e = one(ex, "Gulf producers meeting in Riyadh agreed to reduce exports by a tenth until Israel withdraws from the Golan.")
+    assert (e.type, e.target) == ("SANCTION", "ISR")
+    assert all(e.type != "SANCTION" for e in read(ex, "Saudi Arabia and Kuwait agreed to cut output until prices recover.")[1])
+    # a loss imposed at home beside a deal stays the deal
+    _, e = one(ex, "Portugal agreed with its lenders to wind down Banco Espirito Santo and impose losses on bondholders.")
+    assert e.type == "AGREE"
+
+
+def test_words_of_a_joined_clause_do_not_make_an_entry_help(ex):
+    _, e = one(ex, "Armenian troops have entered Nakhchivan, and Moscow says it is sending peacekeepers to the region.")
+    assert e.type != "AID" and e.actor == "ARM"
+    _, e = one(ex, "Fijian troops arrived in Tonga at the request of the king.")
+    assert e.type == "AID"
+
+
+def test_a_bomb_tested_and_an_operation_halted(ex):
+    _, e = one(ex, "China said it had tested a hydrogen bomb in Xinjiang, and Japan condemned the blast.")
+    assert (e.type, e.plover_mode, e.actor) == ("MOBILIZE", "weapons", "CHN")
+    _, e = one(ex, "Turkey said it had halted its military operation in northern Syria.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "ceasefire")
+    assert all(e.plover_mode != "ceasefire" for e in read(ex, "Glencore suspended its operations in Peru after protests.")[1])
+
+
+def test_a_government_dismissed_is_removed_from_office(ex):
+    _, e = one(ex, "The Governor-General of Papua New Guinea dismissed the Somare government on Tuesday.")
+    assert (e.type, e.plover_mode, e.actor) == ("SANCTION", "expel", "PNG")
+    _, e = one(ex, "Moscow dismissed the Ukrainian government's claims as lies.")
+    assert (e.type, e.target) == ("REJECT", "UKR")
+
+
+def test_a_resignation_decided_is_announced_and_one_agreed_is_promised(ex):
+    _, e = one(ex, "'President Ben Ali has decided to give up the office of president,' Tunisian state television said.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "resign", "TUN")
+    _, e = one(ex, "Bolivia's president has agreed to step down.")
+    assert e.type == "CONCEDE"
+
+
+def test_people_ordered_out_are_driven_out_and_envoys_expelled(ex):
+    _, e = one(ex, "Nigeria ordered all aliens without residence papers to leave the country within two weeks.")
+    assert (e.type, e.plover_mode) == ("COERCE", "deport")
+    _, e = one(ex, "Kenya ordered Somali refugees to leave the Dadaab camp within ninety days.")
+    assert (e.type, e.plover_mode) == ("COERCE", "deport")
+    _, e = one(ex, "Moscow ordered 23 British diplomats to leave Russia.")
+    assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "GBR")

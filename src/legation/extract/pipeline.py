@@ -238,6 +238,7 @@ NEEDS = {
     # "announced his separation from the United States"; see `_markers`): not people from
     # people, nor a strait separating an island from the mainland
     "parted": {"<parted_from_state>"},
+    "cabinet": {"<cabinet_dismissed>"},
     # Property sent home ("repatriates three colonial-era skulls to Madagascar"), not people
     "heritage": {"statue", "skull", "artefact", "artifact", "manuscript", "treasure", "relic", "painting", "bronze",
                  "sculpture", "antiquity", "map"},
@@ -457,6 +458,7 @@ BREACHES = NEEDS["verdict"] | {"violate", "breach", "violation", "contrary", "in
 TOWNS = {"town", "city", "village", "district", "suburb", "neighbourhood", "neighborhood", "camp", "outskirts"}
 LOANS = {"loan", "credit", "bailout", "financing", "funding", "package"}
 LENDING = {"lend", "finance"}
+CUTS = {"cut", "reduce", "curtail", "slash"}
 SOVEREIGNTY = {"independent", "independence"}
 GAINING = {"gain", "win", "achieve", "attain", "celebrate", "mark", "receive", "obtain"}
 # Navies' ship prefixes; those shared by two navies (INS: India and Israel) are left out
@@ -488,6 +490,8 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
           "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person", "marcher",
           "schoolchild", "schoolchildren", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
+SETTLED_PEOPLE = {"alien", "foreigner", "immigrant", "migrant", "refugee", "settler", "resident", "community", "population",
+                  "minority", "trader", "family"}
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
                "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
@@ -1545,6 +1549,12 @@ class Extractor:
             memo[token.i] = self._match(token)
         return memo[token.i]
 
+    def _until_state_acts(self, verb, by_token) -> bool:
+        """Whether an act is held "until" a state named as the subject does something."""
+        return any(c.dep_ == "advcl" and any(m.lower_ == "until" for m in c.children if m.dep_ == "mark")
+                   and any(s.dep_ == "nsubj" and (m := by_token.get(s.i)) is not None and self.kind(m.code) == "state"
+                           for s in c.children) for c in verb.children)
+
     def _ties_restored(self, token) -> bool:
         """Whether a verb, or the verb it agrees or moves to, sets up diplomatic ties: a support
         row acting on relations ("establish diplomatic relations", "normalise ties")."""
@@ -1579,6 +1589,12 @@ class Extractor:
         ):
             return None
         envoys = {people.lemma_.lower(), *(c.lemma_.lower() for c in people.children if c.dep_ in ("compound", "amod"))}
+        if people.lemma_.lower() in SETTLED_PEOPLE or people.ent_type_ == "NORP" and people.tag_ in ("NNS", "NNPS") and (
+                self.gaz.resolve(people.text) is None):
+            # "ordered Asians holding British passports to leave", "gave all aliens two weeks to
+            # leave": people driven out, not envoys sent home (nor "Americans", told by their own
+            # state to go)
+            return TriggerRule("COERCE", "deport", "", "")
         if people.lemma_.lower() in NEEDS["troops"] and not any(
             c.dep_ in ("amod", "compound", "poss") and c.text[:1].isupper() for c in people.children
         ):
@@ -1767,9 +1783,14 @@ class Extractor:
                 c.dep_ == "prep" and c.lower_ == "from" and p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
                 for c in token.children for p in c.children):
             marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
-        if "hostilities" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() == "advance" and any(
+        if "cabinet" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("government", "cabinet") for c in token.children):
+            marks.add("<cabinet_dismissed>")  # "dismissed the Whitlam government", not "dismissed government claims"
+        if "hostilities" in wanted and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("advance", "offensive") or c.lemma_.lower() == "operation" and any(
+                a.dep_ in ("amod", "compound") and a.lower_ in ("military", "ground", "air", "combat") for a in c.children)) and any(
                 g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her") for g in c.children) for c in token.children):
-            marks.add("<own_advance>")  # "halted their advance on Moscow", not "halted the Russian advance"
+            # "halted their advance on Moscow", "halted its military operation", not "halted the
+            # Russian advance" nor "suspended its operations in Iraq"
+            marks.add("<own_advance>")
         if "transferred" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in LAND_GIVEN_UP for c in token.children):
             marks.add("<land_transferred>")
         if "force_authorised" in wanted and any(t.lemma_.lower() == "force" and "use" in (
@@ -1870,11 +1891,20 @@ class Extractor:
         if rule.type == "AGREE" and token.pos_ == "VERB":
             # "vowed to strike back" is a threat. A promised release stays AGREE, as the PLOVER
             # gold standard codes it; a promised withdrawal or disarmament is CONCEDE (below).
-            promised = next((self._rule(c) for c in token.children if c.dep_ == "xcomp" and self._rule(c)), None)
+            # "agreed to remove Russian banks from Swift and to freeze the central bank's assets":
+            # the first of the joined acts that a row reads
+            promised = next((r for c in token.children if c.dep_ == "xcomp" for v in (c, *c.children)
+                             if (v is c or v.dep_ == "conj" and v.pos_ == "VERB") and (r := self._rule(v))
+                             and (v is c or r.type == "SANCTION")), None)
             retort = any(c.dep_ == "xcomp" and c.lemma_.lower() in RETORTS or c.dep_ == "dobj" and c.lemma_.lower() in REPRISALS
                          for c in token.children)  # "vowed to respond", "vowed severe revenge"
             if retort and promised is None:
                 rule = TriggerRule("THREATEN", "", "", "")  # "vowed to respond" after a strike
+            elif promised is None and any(c.dep_ == "xcomp" and _decided(c) and c.lemma_.lower() in CUTS
+                                          and self._until_state_acts(c, by_token) for c in token.children):
+                # "Arab producers agreed to cut output by 5% a month until Israel withdraws": a
+                # cut kept until a state gives way is pressure on that state
+                rule = TriggerRule("SANCTION", "discontinue", "", "")
             elif promised is not None and any(c.dep_ == "xcomp" and _decided(c) and (
                     promised.type == "SANCTION" or c.lemma_.lower() in LENDING
                     or any(o.lemma_.lower() in LOANS for o in c.subtree if o.dep_ in ("dobj", "pobj"))) for c in token.children):
@@ -1898,7 +1928,9 @@ class Extractor:
             # "will not approve a budget", "would not be freed": a refusal (PLOVER's REJECT)
             rule = TriggerRule("REJECT", "", "", "")
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not rule.subtype and not ties:
-            if rule.type == "RETREAT" and (not rule.mode or rule.mode in CONCEDED_RETREAT_MODES):
+            if rule.mode == "resign" and _decided(token) and token.head.lemma_.lower() == "decide":
+                pass  # "has decided to give up the office of president": a resignation, announced
+            elif rule.type == "RETREAT" and (not rule.mode or rule.mode in CONCEDED_RETREAT_MODES):
                 # "will lift sanctions", "would relax restrictions", "will withdraw its troops from
                 # Niger", "would resign": an easing, a withdrawal or a resignation promised is a
                 # concession, as the codebook has it; a promised release is AGREE, as the PLOVER
@@ -1958,13 +1990,14 @@ class Extractor:
             rule = purpose  # "sent troops to occupy the gas fields", "entered Chechnya to crush the separatists"
         elif rule.needs in ("way", "breached") and (purpose := self._purpose(token)) is not None and purpose.type == "COERCE":
             rule = purpose  # "police forced their way into the embassy to arrest Glas": an arrest
-        elif rule.type == "MOBILIZE" and rule.mode == "troops" and ({t.lemma_.lower() for t in token.subtree} & INVITED or any(
+        elif rule.type == "MOBILIZE" and rule.mode == "troops" and ((own := _own_words(token)) and {
+                t.lemma_.lower() for t in own if t is token or token.is_ancestor(t)} & INVITED or any(
                 # "... after President Tokayev appealed for help to quell unrest"
                 # (not "... as Nagy appealed for help from the West", nor a clause joined on)
                 t.lemma_.lower() in ("appeal", "ask", "call") and any(
                     p.lemma_.lower() in ("help", "assistance") and not any(g.lower_ == "from" for g in p.children)
                     for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children)
-                for t in _own_words(token) if token.is_ancestor(t))):
+                for t in own if token.is_ancestor(t))):
             # "troops arrived in Tonga at the request of the government": military help asked for
             rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
@@ -2484,8 +2517,11 @@ class Extractor:
         head = _phrase_head(sent.doc[mention.end - 1])
         if head.dep_ == "pobj" and head.head.lower_ == "of":
             head = head.head.head
-        return head.lemma_.lower() in heads or any(t.lemma_.lower() in heads for t in sent.doc[mention.start : mention.end]) or any(
-            c.dep_ == "compound" and c.lemma_.lower() in heads for c in head.children)  # "Egypt's army chief", "Major General X"
+        def word(t) -> str:  # the Governor-General, the Secretary-General: no general of an army
+            return "" if t.lower_ == "general" and t.i > 0 and t.doc[t.i - 1].text == "-" else t.lemma_.lower()
+
+        return word(head) in heads or any(word(t) in heads for t in sent.doc[mention.start : mention.end]) or any(
+            c.dep_ == "compound" and word(c) in heads for c in head.children)  # "Egypt's army chief", "Major General X"
 
     @classmethod
     def _protesters(cls, mention: ActorMention, sent) -> bool:
