@@ -1884,3 +1884,21 @@ def test_people_ordered_out_are_driven_out_and_envoys_expelled(ex):
     assert (e.type, e.plover_mode) == ("COERCE", "deport")
     _, e = one(ex, "Moscow ordered 23 British diplomats to leave Russia.")
     assert (e.type, e.plover_mode, e.target) == ("SANCTION", "expel", "GBR")
+
+
+def test_pulling_out_of_a_pact_leaves_it_and_troops_pulled_out_withdraw(ex):
+    _, e = one(ex, "Russia pulled out of the Open Skies treaty on Friday.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")
+    _, e = one(ex, "Russia pulled its troops out of the alliance's base in Armenia.")
+    assert e.type == "RETREAT"
+
+
+def test_an_operation_launched_and_an_uprising_crushed_are_attacks(ex):
+    _, e = one(ex, "Turkish forces launched Operation Claw against Kurdish militants in northern Iraq.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "TUR", "IRQ")
+    _, e = one(ex, "Soviet tanks crushed the Hungarian uprising in Budapest.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "RUS", "HUN")
+    # a rescue, or an operation to protect shipping, attacks no one; nor does a firm's start
+    assert all(e.type != "ASSAULT" for e in read(ex, "Japan launched a rescue operation in Turkey after the earthquake.")[1])
+    assert all(e.type != "ASSAULT" for e in read(ex, "India launched a naval operation to protect shipping off Somalia.")[1])
+    assert read(ex, "Microsoft launched operations in Kenya.")[1] == []

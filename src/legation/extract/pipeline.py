@@ -69,7 +69,7 @@ NEEDS = {
     "armed": {"drone", "missile", "air", "rocket", "artillery", "military", "airstrike", "retaliatory", "aerial",
               "precision", "cruise", "ballistic", "launch", "conduct", "carry", "preemptive", "pre-emptive"},
     "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+", "coalition", "statute",
-                   "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec", "deal"},
+                   "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec", "deal", "initiative"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
     "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
     "civilians": {"citizen", "national", "civilian", "resident", "refugee", "tourist"},
@@ -239,6 +239,10 @@ NEEDS = {
     # people, nor a strait separating an island from the mainland
     "parted": {"<parted_from_state>"},
     "cabinet": {"<cabinet_dismissed>"},
+    "pulled_out": {"<body_left>"},
+    "operation_launched": {"<operation_launched>"},
+    "crushed": {"uprising", "revolt", "rebellion", "rising", "insurrection", "insurgency", "invader", "rebel", "resistance",
+                "protest", "protester", "demonstration", "demonstrator", "mutiny", "secession", "separatist"},
     # Property sent home ("repatriates three colonial-era skulls to Madagascar"), not people
     "heritage": {"statue", "skull", "artefact", "artifact", "manuscript", "treasure", "relic", "painting", "bronze",
                  "sculpture", "antiquity", "map"},
@@ -490,6 +494,8 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "detainee", "inmate", "migrant", "man", "woman", "child", "student", "worker", "villager", "resident",
           "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person", "marcher",
           "schoolchild", "schoolchildren", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
+RELIEF_OPERATIONS = {"rescue", "relief", "evacuation", "humanitarian", "search", "recovery", "peacekeeping", "airlift", "aid",
+                     "cleanup", "clean-up", "vaccination", "salvage", "protect", "escort", "patrol", "monitor"}
 SETTLED_PEOPLE = {"alien", "foreigner", "immigrant", "migrant", "refugee", "settler", "resident", "community", "population",
                   "minority", "trader", "family"}
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
@@ -1783,6 +1789,15 @@ class Extractor:
                 c.dep_ == "prep" and c.lower_ == "from" and p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
                 for c in token.children for p in c.children):
             marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
+        if "operation_launched" in wanted and any(
+                c.dep_ == "dobj" and any(w.lower_ in ("operation", "operations") for w in (c, *c.children) if w is c or w.dep_ == "compound")
+                and not any(w.lemma_.lower() in RELIEF_OPERATIONS for w in token.subtree) for c in token.children):
+            # "launched Operation Olive Branch", not "a rescue operation" nor "an operation to protect shipping"
+            marks.add("<operation_launched>")
+        if "pulled_out" in wanted and not any(c.dep_ == "dobj" for c in token.children) and any(
+                o.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["membership"] for p in o.children)
+                for c in token.children if c.lower_ == "out" for o in c.children):
+            marks.add("<body_left>")  # "pulled out of the grain initiative", not "pulled its troops out of the alliance's base"
         if "cabinet" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("government", "cabinet") for c in token.children):
             marks.add("<cabinet_dismissed>")  # "dismissed the Whitlam government", not "dismissed government claims"
         if "hostilities" in wanted and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("advance", "offensive") or c.lemma_.lower() == "operation" and any(
