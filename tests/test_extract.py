@@ -1902,3 +1902,13 @@ def test_an_operation_launched_and_an_uprising_crushed_are_attacks(ex):
     assert all(e.type != "ASSAULT" for e in read(ex, "Japan launched a rescue operation in Turkey after the earthquake.")[1])
     assert all(e.type != "ASSAULT" for e in read(ex, "India launched a naval operation to protect shipping off Somalia.")[1])
     assert read(ex, "Microsoft launched operations in Kenya.")[1] == []
+
+
+def test_forces_sent_against_someone_attack_them(ex):
+    _, e = one(ex, "King Hussein sent the Jordanian army against the Palestinian guerrillas in Amman.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "JOR", "PSE")
+    # forces sent to guard against an attack only move
+    _, e = one(ex, "NATO deployed troops to Poland as a deterrent against Russian aggression.")
+    assert e.type == "MOBILIZE"
+    _, e = one(ex, "Egypt sent troops to defend Saudi Arabia against an Iraqi attack.")
+    assert e.type == "MOBILIZE"

@@ -2003,6 +2003,13 @@ class Extractor:
         elif rule.type == "MOBILIZE" and rule.mode == "troops" and (purpose := self._purpose(token)) is not None and (
                 purpose.type == "ASSAULT" or (purpose.type, purpose.mode) == ("COERCE", "seize")):
             rule = purpose  # "sent troops to occupy the gas fields", "entered Chechnya to crush the separatists"
+        elif rule.type == "MOBILIZE" and rule.mode in ("troops", "weapons") and any(
+                c.dep_ == "prep" and c.lower_ == "against" and any(p.dep_ == "pobj" and p.lemma_.lower() not in ATTACK_NOUNS for p in c.children)
+                for c in token.children):
+            # "sent the army against the guerrillas", "tanks moved against border posts", "deploys its
+            # jets against Russian forces": force turned on someone, not only moved ("troops to
+            # guard against an attack" keep the move)
+            rule = TriggerRule("ASSAULT", "", "", "")
         elif rule.needs in ("way", "breached") and (purpose := self._purpose(token)) is not None and purpose.type == "COERCE":
             rule = purpose  # "police forced their way into the embassy to arrest Glas": an arrest
         elif rule.type == "MOBILIZE" and rule.mode == "troops" and ((own := _own_words(token)) and {
