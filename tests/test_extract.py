@@ -1912,3 +1912,18 @@ def test_forces_sent_against_someone_attack_them(ex):
     assert e.type == "MOBILIZE"
     _, e = one(ex, "Egypt sent troops to defend Saudi Arabia against an Iraqi attack.")
     assert e.type == "MOBILIZE"
+
+
+def test_the_one_greeted_is_the_visitor(ex):
+    _, e = one(ex, "Chinese Premier Zhou Enlai greeted US President Richard Nixon at Beijing airport on Monday.")
+    assert (e.type, e.actor, e.target) == ("CONSULT", "USA", "CHN")
+    _, e = one(ex, "Egyptian President Anwar Sadat was greeted at Ben Gurion airport by Israeli Prime Minister Menachem Begin.")
+    assert (e.type, e.actor, e.target) == ("CONSULT", "EGY", "ISR")
+    assert all(e.type != "CONSULT" for e in read(ex, "Japan greeted the news with relief.")[1])
+
+
+def test_it_in_a_joined_clause_is_the_first_subject(ex):
+    _, e = one(ex, "Eritrea became independent in May, and Ethiopia was the first state to recognise it.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "ETH", "ERI")
+    events = read(ex, "Iran seized a British tanker, and the EU condemned it.")[1]
+    assert any((e.type, e.actor, e.target) == ("ACCUSE", "EUU", "IRN") for e in events)

@@ -240,6 +240,7 @@ NEEDS = {
     "parted": {"<parted_from_state>"},
     "cabinet": {"<cabinet_dismissed>"},
     "pulled_out": {"<body_left>"},
+    "greeted": {"<person_greeted>"},
     "operation_launched": {"<operation_launched>"},
     "crushed": {"uprising", "revolt", "rebellion", "rising", "insurrection", "insurgency", "invader", "rebel", "resistance",
                 "protest", "protester", "demonstration", "demonstrator", "mutiny", "secession", "separatist"},
@@ -1416,6 +1417,17 @@ class Extractor:
             found = self._actors_in(subject.subtree, by_token)
             last = found[0] if len({m.code for m in found}) == 1 else None
             last_person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in PERSON_HEADS
+            if last is not None and not last_person:
+                # "South Sudan became independent, and Khartoum was the first to recognise it",
+                # "Iran seized a tanker, and London condemned it": an "it" in a clause with
+                # another subject, joined to the first, is the first clause's subject (or its act)
+                for clause in (c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+                    other = [m for c in clause.children if c.dep_ == "nsubj" for m in self._actors_in(c.subtree, by_token)]
+                    if not other or any(m.code == last.code for m in other):
+                        continue
+                    it = next((t for t in clause.subtree if t.lower_ == "it" and t.dep_ in ("dobj", "pobj") and t.i not in by_token), None)
+                    if it is not None:
+                        added.append(ActorMention(it.i, it.i + 1, last.code, last.kind, it.text))
         return mentions + added
 
     def events(self, doc, document: Document, mentions: list[ActorMention] | None = None) -> list[Event]:
@@ -1794,6 +1806,9 @@ class Extractor:
                 and not any(w.lemma_.lower() in RELIEF_OPERATIONS for w in token.subtree) for c in token.children):
             # "launched Operation Olive Branch", not "a rescue operation" nor "an operation to protect shipping"
             marks.add("<operation_launched>")
+        if "greeted" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in NEEDS["office"])
+                                       for c in token.children):
+            marks.add("<person_greeted>")  # "greeted President Kim", not "greeted the news with relief"
         if "pulled_out" in wanted and not any(c.dep_ == "dobj" for c in token.children) and any(
                 o.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["membership"] for p in o.children)
                 for c in token.children if c.lower_ == "out" for o in c.children):
@@ -2034,6 +2049,8 @@ class Extractor:
             source_m, target_m = self._independence_roles(token, by_token, sent)
         elif rule is SECESSION:
             target_m, source_m = self._independence_roles(token, by_token, sent)
+        if rule.needs == "greeted" and source_m is not None and target_m is not None:
+            source_m, target_m = target_m, source_m  # the host greets; the one greeted is the one visiting
         if rule.type == "AID" and source_m is not None and (lender := self._lender(token, by_token)) is not None and (
                 lender.code != source_m.code):
             source_m, target_m = lender, source_m  # "Pakistan agreed a $7.6bn loan from the IMF"
