@@ -1927,3 +1927,13 @@ def test_it_in_a_joined_clause_is_the_first_subject(ex):
     assert (e.type, e.actor, e.target) == ("SUPPORT", "ETH", "ERI")
     events = read(ex, "Iran seized a British tanker, and the EU condemned it.")[1]
     assert any((e.type, e.actor, e.target) == ("ACCUSE", "EUU", "IRN") for e in events)
+
+
+def test_a_withdrawal_demanded_is_demanded_of_whose_forces_they_are(ex):
+    _, e = one(ex, "The Arab League demanded the immediate withdrawal of Iraqi forces from Kuwait.")
+    assert (e.type, e.target) == ("REQUEST", "IRQ")
+    _, e = one(ex, "The Security Council called for a ceasefire and the withdrawal of Ethiopian troops from Somalia.")
+    assert e.target == "ETH"
+    # one's own withdrawal, announced, is from the place
+    _, e = one(ex, "The US announced the withdrawal of American troops from Afghanistan.")
+    assert (e.type, e.target) == ("RETREAT", "AFG")

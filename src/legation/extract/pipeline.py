@@ -497,6 +497,7 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "schoolchild", "schoolchildren", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
 RELIEF_OPERATIONS = {"rescue", "relief", "evacuation", "humanitarian", "search", "recovery", "peacekeeping", "airlift", "aid",
                      "cleanup", "clean-up", "vaccination", "salvage", "protect", "escort", "patrol", "monitor"}
+WITHDRAWAL_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "removal", "departure", "evacuation"}
 SETTLED_PEOPLE = {"alien", "foreigner", "immigrant", "migrant", "refugee", "settler", "resident", "community", "population",
                   "minority", "trader", "family"}
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
@@ -2776,7 +2777,12 @@ class Extractor:
                 # less than the place it is in; its officials, troops and convoys are its own
                 qualifier = lambda m: self.kind(m.code) == "organisation" and obj.lemma_.lower() in QUALIFIED_SITES and (  # noqa: E731
                     token.doc[m.end - 1].dep_ in ("compound", "nsubj", "amod", "nmod")) and token.doc[m.end - 1].head.i != token.i
-                found.sort(key=lambda m: (_vague_place(m, token) == 2, qualifier(m), own(m) != kin))
+                # ... and a withdrawal demanded of someone is demanded of whose forces they are
+                # ("demanded the withdrawal of Argentine forces from the Falkland Islands")
+                withdrawer = {t.i for n in obj.subtree if n.lemma_.lower() in WITHDRAWAL_NOUNS and (n is obj or n.dep_ == "conj")
+                              for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree} if (
+                    rule is not None and rule.type in ("REQUEST", "ACCUSE", "THREATEN")) else ()
+                found.sort(key=lambda m: (_vague_place(m, token) == 2, qualifier(m), own(m) != kin, m.start not in withdrawer))
                 if own(found[0]) and not kin:
                     # "withdrawing all Somali forces from Ethiopia's Ogaden region": a later
                     # object may name the other party
