@@ -1937,3 +1937,15 @@ def test_a_withdrawal_demanded_is_demanded_of_whose_forces_they_are(ex):
     # one's own withdrawal, announced, is from the place
     _, e = one(ex, "The US announced the withdrawal of American troops from Afghanistan.")
     assert (e.type, e.target) == ("RETREAT", "AFG")
+
+
+def test_people_swapped_for_people_are_released_and_a_border_thrown_open_eased(ex):
+    _, e = one(ex, "Russia swapped basketball star Brittney Griner for arms dealer Viktor Bout in Abu Dhabi.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "release", "RUS")
+    assert all(e.type != "RETREAT" for e in read(ex, "Iran exchanged oil for gold with Turkey.")[1])
+    _, e = one(ex, "Hungary throws open its border with Austria.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "access", "HUN")
+    _, e = one(ex, "East German authorities opened the Berlin Wall.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "access")
+    _, e = one(ex, "Protesters threw stones at police in Cairo.")
+    assert e.type == "PROTEST"

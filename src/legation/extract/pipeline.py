@@ -71,7 +71,7 @@ NEEDS = {
     "membership": {"<organisation>", "treaty", "agreement", "accord", "pact", "organization", "organisation", "alliance", "opec+", "coalition", "statute",
                    "convention", "membership", "bloc", "union", "council", "court", "icc", "nato", "unesco", "opec", "deal", "initiative"},
     "bail": {"bail", "amnesty", "pardon", "clemency", "parole"},
-    "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body"},
+    "prisoners": {"prisoner", "captive", "hostage", "detainee", "pow", "body", "<person_for_person>"},
     "civilians": {"citizen", "national", "civilian", "resident", "refugee", "tourist"},
     "phone": {"phone", "telephone", "video", "videoconference"},
     "arson": {"set"},
@@ -108,7 +108,7 @@ NEEDS = {
     "reports": {"report", "allegation", "complaint", "account", "testimony", "evidence", "claim"},
     "requests": {"request", "application", "inquiry", "enquiry"},
     "warning": {"warning"},
-    "crossings": {"border", "crossing", "frontier", "airspace", "checkpoint", "strait"},
+    "crossings": {"border", "crossing", "frontier", "airspace", "checkpoint", "strait", "wall", "<thrown_open>"},
     "standards": {"standard", "requirement", "criterion", "norm", "expectation"},
     "exchanges": {"flight", "import", "export", "trade", "shipment", "supply", "good", "sale", "purchase", "payment",
                   "component", "technology", "equipment", "chip", "product", "transaction", "investment",
@@ -1807,6 +1807,13 @@ class Extractor:
                 and not any(w.lemma_.lower() in RELIEF_OPERATIONS for w in token.subtree) for c in token.children):
             # "launched Operation Olive Branch", not "a rescue operation" nor "an operation to protect shipping"
             marks.add("<operation_launched>")
+        swapped = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None) if "prisoners" in wanted else None
+        if swapped is not None and any(c.dep_ == "prep" and c.lower_ == "for" and any(p.ent_type_ == "PERSON" for p in c.subtree)
+                                       for c in (*token.children, *swapped.children)):
+            marks.add("<person_for_person>")  # "exchanged U-2 pilot Francis Gary Powers for Rudolf Abel"
+        if "crossings" in wanted and token.lemma_.lower() == "throw" and any(
+                t.lower_ == "open" for c in token.children for t in (c, *c.children) if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp")):
+            marks.add("<thrown_open>")  # "East Germany throws open border"
         if "greeted" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in NEEDS["office"])
                                        for c in token.children):
             marks.add("<person_greeted>")  # "greeted President Kim", not "greeted the news with relief"
