@@ -1949,3 +1949,17 @@ def test_people_swapped_for_people_are_released_and_a_border_thrown_open_eased(e
     assert (e.type, e.plover_mode) == ("RETREAT", "access")
     _, e = one(ex, "Protesters threw stones at police in Cairo.")
     assert e.type == "PROTEST"
+
+
+def test_a_headlines_to_is_its_future(ex):
+    _, e = one(ex, "Russia to expel 23 British diplomats")
+    assert (e.type, e.target, e.modality.value) == ("SANCTION", "GBR", "future")
+    _, e = one(ex, "Japan to lift curbs on Chinese seafood imports")
+    assert (e.type, e.modality.value) == ("CONCEDE", "future")  # an easing promised
+    _, e = one(ex, "Iran to abandon nuclear weapons programme, Tehran says")
+    assert (e.type, e.modality.value) == ("CONCEDE", "future")
+    # a wish that another act is not a headline's future
+    _, e = one(ex, "The minister wants Russia to expel the diplomats.")
+    assert e.modality.value != "future"
+    _, e = one(ex, "Libya abandoned its nuclear weapons programme.")
+    assert (e.type, e.plover_mode) == ("RETREAT", "disarm")

@@ -661,8 +661,16 @@ def _gunfire(sent) -> bool:
 
 
 def _will(token) -> bool:
-    """Said to be going to happen with "will", not planned, prepared or decided."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children)
+    """Said to be going to happen with "will" (or a headline's "to"), not planned, prepared or decided."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for v in (token, token.head) for c in v.children) or (
+        _headline_to(token))
+
+
+def _headline_to(verb) -> bool:
+    """A headline's future: "Russia to expel 23 British diplomats", "Japan to lift curbs on
+    seafood", where "to" and a subject stand in for "will"."""
+    return verb.tag_ == "VB" and (verb.dep_ == "ROOT" or verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.lemma_.lower() in REPORTING) and (
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _reported_will(token) -> bool:
@@ -2905,7 +2913,7 @@ class Extractor:
                 word = c.lower_
                 if c.dep_ == "neg" or word in ("never", "no") and c.dep_ in ("neg", "advmod", "det") or word == "neither" and c.dep_ == "preconj":
                     found.add(Modality.NEGATED)
-                elif c.dep_ == "aux" and word in ("will", "shall", "'ll", "wo"):
+                elif c.dep_ == "aux" and (word in ("will", "shall", "'ll", "wo") or word == "to" and _headline_to(node)):
                     found.add(Modality.FUTURE)
                 elif c.dep_ == "aux" and word in ("may", "might"):
                     found.add(Modality.HEDGED)
