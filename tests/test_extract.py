@@ -1963,3 +1963,13 @@ def test_a_headlines_to_is_its_future(ex):
     assert e.modality.value != "future"
     _, e = one(ex, "Libya abandoned its nuclear weapons programme.")
     assert (e.type, e.plover_mode) == ("RETREAT", "disarm")
+
+
+def test_headline_words_for_criticism_and_for_measures(ex):
+    _, e = one(ex, "US raps Russia over Ukraine grain deal exit")
+    assert (e.type, e.actor, e.target) == ("ACCUSE", "USA", "RUS")
+    _, e = one(ex, "Kenya hits Somalia with trade ban")
+    assert (e.type, e.actor, e.target) == ("SANCTION", "KEN", "SOM")
+    # a missile that hits attacks
+    _, e = one(ex, "A Russian missile hit a hospital in Kharkiv.")
+    assert (e.type, e.target) == ("ASSAULT", "UKR")

@@ -241,6 +241,7 @@ NEEDS = {
     "cabinet": {"<cabinet_dismissed>"},
     "pulled_out": {"<body_left>"},
     "greeted": {"<person_greeted>"},
+    "hit_with": {"<hit_with_measure>"},
     "operation_launched": {"<operation_launched>"},
     "crushed": {"uprising", "revolt", "rebellion", "rising", "insurrection", "insurgency", "invader", "rebel", "resistance",
                 "protest", "protester", "demonstration", "demonstrator", "mutiny", "secession", "separatist"},
@@ -1822,6 +1823,9 @@ class Extractor:
         if "crossings" in wanted and token.lemma_.lower() == "throw" and any(
                 t.lower_ == "open" for c in token.children for t in (c, *c.children) if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp")):
             marks.add("<thrown_open>")  # "East Germany throws open border"
+        if "hit_with" in wanted and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["sanctioning"] for p in c.children) for c in token.children):
+            marks.add("<hit_with_measure>")  # "hit Russia with new sanctions", not "hit the hospital with missiles"
         if "greeted" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in NEEDS["office"])
                                        for c in token.children):
             marks.add("<person_greeted>")  # "greeted President Kim", not "greeted the news with relief"
