@@ -1973,3 +1973,13 @@ def test_headline_words_for_criticism_and_for_measures(ex):
     # a missile that hits attacks
     _, e = one(ex, "A Russian missile hit a hospital in Kharkiv.")
     assert (e.type, e.target) == ("ASSAULT", "UKR")
+
+
+def test_a_participle_after_its_noun_tells_what_was_done_to_it(ex):
+    _, e = one(ex, "French tourist detained in Tehran on spying charges")
+    assert (e.type, e.actor, e.target) == ("COERCE", "IRN", "FRA")
+    _, e = one(ex, "Two Israeli hostages kidnapped during the Nova festival appeared in a Hamas video.")
+    assert e.target == "ISR"
+    # what was fired is not what was attacked
+    _, e = one(ex, "Israel intercepted a ballistic missile launched by the Houthis from Yemen.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "YEM", "ISR")

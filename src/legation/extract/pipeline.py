@@ -667,6 +667,15 @@ def _will(token) -> bool:
         _headline_to(token))
 
 
+def _reduced_passive(token) -> bool:
+    """A participle after its noun that tells what was done to it: "US journalist arrested in
+    Moscow", "Hamas leader killed in Tehran"; not what was fired ("a missile launched by the
+    Houthis from Yemen")."""
+    head = token.head
+    return token.dep_ == "acl" and token.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN") and head.i < token.i and (
+        head.lemma_.lower() not in NEEDS["weapons"] | NEEDS["projectiles"]) and not any(c.dep_ == "dobj" for c in token.children)
+
+
 def _headline_to(verb) -> bool:
     """A headline's future: "Russia to expel 23 British diplomats", "Japan to lift curbs on
     seafood", where "to" and a subject stand in for "will"."""
@@ -2430,9 +2439,12 @@ class Extractor:
             if len(found) == 2:
                 return found[0]
         node = token
+        # "US journalist arrested in Moscow", "Hamas leader killed in Tehran": a participle after
+        # its noun tells what was done to it, as a passive does
+        reduced = _reduced_passive(token)
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
-            passive = [c for c in node.children if c.dep_ == "nsubjpass"]
+            passive = [c for c in node.children if c.dep_ == "nsubjpass"] or ([token.head] if reduced and node is token else [])
             # "four are killed and seven injured by an Israeli airstrike": the by-phrase of a
             # passive joined to the trigger's is its own too
             agents = [g for v in (_conjoined(node) if passive else (node,)) for c in v.children if c.dep_ == "agent" for g in c.subtree]
@@ -2449,6 +2461,11 @@ class Extractor:
                 weapon = self._attack_actor(token, by_token)
                 if weapon is not None:
                     return weapon
+                if reduced and mode in AUTHORITY_MODES:
+                    # "US journalist arrested in Moscow": a state's authorities act where they rule
+                    where = [m for m in self._actors_in(_place_words(token), by_token) if self._placed_state(m)]
+                    if where:
+                        return where[0]
             if node.head.lemma_.lower() in REPORTING and any(s.pos_ == "NOUN" for s in subjects + passive):
                 break  # "a roadside bombing killed ..., the military said": the speaker did not act
             if node.pos_ == "NOUN":
@@ -2469,6 +2486,8 @@ class Extractor:
         # Troops "sent" are the sender's own, so a deployment keeps its passive subject.
         if rule_type in ("ASSAULT", "COERCE") or mode in AUTHORITY_MODES or any(c.dep_ == "agent" for c in token.children):
             patient = {t.i for c in token.children if c.dep_ == "nsubjpass" for t in c.subtree}
+            if reduced:
+                patient |= {t.i for t in token.head.subtree} - {t.i for t in token.subtree}
         if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "facilities were hit by drone strikes"
             patient |= {t.i for c in token.head.head.children if c.dep_ == "nsubjpass" for t in c.subtree}
         # Failing all else the speaker is the likeliest actor ("US authorities said that
@@ -2738,6 +2757,8 @@ class Extractor:
         if token.dep_ in ("xcomp", "oprd") and not any(c.dep_ == "nsubjpass" for c in token.children):
             # "seven soldiers are confirmed killed by al-Shabaab": the raised subject was hit
             objects.extend(c for c in token.head.children if c.dep_ == "nsubjpass")
+        if _reduced_passive(token):
+            objects.append(token.head)  # "US journalist arrested in Moscow": the noun is what it was done to
         collect(token)
         # "In Lima, guerrillas seized the Japanese ambassador's residence": a place put before
         # the act says where it is done, and comes after what it is done to
