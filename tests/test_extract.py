@@ -1980,6 +1980,8 @@ def test_a_participle_after_its_noun_tells_what_was_done_to_it(ex):
     assert (e.type, e.actor, e.target) == ("COERCE", "IRN", "FRA")
     _, e = one(ex, "Two Israeli hostages kidnapped during the Nova festival appeared in a Hamas video.")
     assert e.target == "ISR"
+    _, e = one(ex, "Three killed in Israeli strike on Gaza")  # a headline's count
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "ISR", "PSE")
     # what was fired is not what was attacked
     _, e = one(ex, "Israel intercepted a ballistic missile launched by the Houthis from Yemen.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "YEM", "ISR")

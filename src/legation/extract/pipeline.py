@@ -672,7 +672,7 @@ def _reduced_passive(token) -> bool:
     Moscow", "Hamas leader killed in Tehran"; not what was fired ("a missile launched by the
     Houthis from Yemen")."""
     head = token.head
-    return token.dep_ == "acl" and token.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN") and head.i < token.i and (
+    return token.dep_ == "acl" and token.tag_ == "VBN" and head.pos_ in ("NOUN", "PROPN", "NUM") and head.i < token.i and (
         head.lemma_.lower() not in NEEDS["weapons"] | NEEDS["projectiles"]) and not any(c.dep_ == "dobj" for c in token.children)
 
 
