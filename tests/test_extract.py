@@ -1985,3 +1985,11 @@ def test_a_participle_after_its_noun_tells_what_was_done_to_it(ex):
     # what was fired is not what was attacked
     _, e = one(ex, "Israel intercepted a ballistic missile launched by the Houthis from Yemen.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "YEM", "ISR")
+
+
+def test_a_telephone_conversation_and_talks_held_with_a_partner(ex):
+    _, e = one(ex, "Indian Prime Minister Narendra Modi held a telephone conversation with Ukrainian President Volodymyr Zelenskyy.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("CONSULT", "phone", "IND", "UKR")
+    _, e = one(ex, "Foreign Minister Wang Yi held talks with his Russian counterpart Sergei Lavrov in Beijing.")
+    assert (e.type, e.target) == ("CONSULT", "RUS")
+    assert all(e.type != "CONSULT" for e in read(ex, "In a conversation with reporters, Biden said Russia would pay.")[1])

@@ -2822,7 +2822,12 @@ class Extractor:
                 withdrawer = {t.i for n in obj.subtree if n.lemma_.lower() in WITHDRAWAL_NOUNS and (n is obj or n.dep_ == "conj")
                               for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree} if (
                     rule is not None and rule.type in ("REQUEST", "ACCUSE", "THREATEN")) else ()
-                found.sort(key=lambda m: (_vague_place(m, token) == 2, qualifier(m), own(m) != kin, m.start not in withdrawer))
+                # ... and talks are held with someone, wherever they are held ("held talks with his
+                # Russian counterpart in Beijing")
+                partner = {t.i for n in obj.children if n.dep_ == "prep" and n.lower_ == "with" for t in n.subtree} if (
+                    rule is not None and rule.type == "CONSULT") else ()
+                found.sort(key=lambda m: (_vague_place(m, token) == 2, qualifier(m), own(m) != kin,
+                                          m.start not in withdrawer, bool(partner) and m.start not in partner))
                 if own(found[0]) and not kin:
                     # "withdrawing all Somali forces from Ethiopia's Ogaden region": a later
                     # object may name the other party
