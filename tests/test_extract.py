@@ -1993,3 +1993,10 @@ def test_a_telephone_conversation_and_talks_held_with_a_partner(ex):
     _, e = one(ex, "Foreign Minister Wang Yi held talks with his Russian counterpart Sergei Lavrov in Beijing.")
     assert (e.type, e.target) == ("CONSULT", "RUS")
     assert all(e.type != "CONSULT" for e in read(ex, "In a conversation with reporters, Biden said Russia would pay.")[1])
+
+
+def test_credentials_received_are_accepted(ex):
+    _, e = one(ex, "President Ruto received the credentials of the new Ambassador of Germany at State House.")
+    assert (e.type, e.actor, e.target) == ("SUPPORT", "KEN", "DEU")
+    _, e = one(ex, "President Ruto received the German ambassador at State House.")
+    assert (e.type, e.plover_mode) == ("CONSULT", "host")
