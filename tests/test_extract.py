@@ -2000,3 +2000,11 @@ def test_credentials_received_are_accepted(ex):
     assert (e.type, e.actor, e.target) == ("SUPPORT", "KEN", "DEU")
     _, e = one(ex, "President Ruto received the German ambassador at State House.")
     assert (e.type, e.plover_mode) == ("CONSULT", "host")
+
+
+def test_a_protest_note_or_demarche_delivered_is_a_protest_not_aid(ex):
+    _, e = one(ex, "The US ambassador delivered a protest note to the Chinese foreign ministry.")
+    assert (e.type, e.actor, e.target) == ("ACCUSE", "USA", "CHN")
+    _, e = one(ex, "Russia delivered S-400 missiles to Turkey.")
+    assert (e.type, e.target) == ("AID", "TUR")
+    assert all(e.type != "AID" for e in read(ex, "The Swiss envoy delivered a message from Washington to Tehran.")[1])
