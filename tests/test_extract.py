@@ -1896,6 +1896,8 @@ def test_pulling_out_of_a_pact_leaves_it_and_troops_pulled_out_withdraw(ex):
 def test_an_operation_launched_and_an_uprising_crushed_are_attacks(ex):
     _, e = one(ex, "Turkish forces launched Operation Claw against Kurdish militants in northern Iraq.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "TUR", "IRQ")
+    _, e = one(ex, "Operation Desert Storm was launched by a US-led coalition against Iraq in January 1991.")
+    assert (e.type, e.actor, e.target) == ("ASSAULT", "USA", "IRQ")
     _, e = one(ex, "Soviet tanks crushed the Hungarian uprising in Budapest.")
     assert (e.type, e.actor, e.target) == ("ASSAULT", "RUS", "HUN")
     # a rescue, or an operation to protect shipping, attacks no one; nor does a firm's start

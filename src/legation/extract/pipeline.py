@@ -1823,7 +1823,7 @@ class Extractor:
                 for c in token.children for p in c.children):
             marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
         if "operation_launched" in wanted and any(
-                c.dep_ == "dobj" and any(w.lower_ in ("operation", "operations") for w in (c, *c.children) if w is c or w.dep_ == "compound")
+                c.dep_ in ("dobj", "nsubjpass") and any(w.lower_ in ("operation", "operations") for w in (c, *c.children) if w is c or w.dep_ == "compound")
                 and not any(w.lemma_.lower() in RELIEF_OPERATIONS for w in token.subtree) for c in token.children):
             # "launched Operation Olive Branch", not "a rescue operation" nor "an operation to protect shipping"
             marks.add("<operation_launched>")
