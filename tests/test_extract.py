@@ -2010,3 +2010,11 @@ def test_a_protest_note_or_demarche_delivered_is_a_protest_not_aid(ex):
     _, e = one(ex, "Russia delivered S-400 missiles to Turkey.")
     assert (e.type, e.target) == ("AID", "TUR")
     assert all(e.type != "AID" for e in read(ex, "The Swiss envoy delivered a message from Washington to Tehran.")[1])
+
+
+def test_war_declared_on_a_state_and_land_ceded_to_one(ex):
+    _, e = one(ex, "Britain and France declared war on Germany on 3 September 1939.")
+    assert (e.type, e.actor, e.target) == ("THREATEN", "GBR", "DEU")
+    assert read(ex, "The president declared war on drugs.")[1] == []
+    _, e = one(ex, "Spain ceded the Philippines to the United States under the Treaty of Paris.")
+    assert (e.type, e.actor, e.target) == ("RETREAT", "ESP", "USA")

@@ -243,7 +243,7 @@ NEEDS = {
     "pulled_out": {"<body_left>"},
     "greeted": {"<person_greeted>"},
     "hit_with": {"<hit_with_measure>"},
-    "protest_note": {"protest", "demarche", "démarche"},
+    "war_on": {"<war_declared>"},
     "operation_launched": {"<operation_launched>"},
     "crushed": {"uprising", "revolt", "rebellion", "rising", "insurrection", "insurgency", "invader", "rebel", "resistance",
                 "protest", "protester", "demonstration", "demonstrator", "mutiny", "secession", "separatist"},
@@ -1834,6 +1834,10 @@ class Extractor:
         if "crossings" in wanted and token.lemma_.lower() == "throw" and any(
                 t.lower_ == "open" for c in token.children for t in (c, *c.children) if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp")):
             marks.add("<thrown_open>")  # "East Germany throws open border"
+        if "war_on" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() == "war" and any(
+                g.dep_ == "prep" and g.lower_ in ("on", "against") and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in g.subtree)
+                for g in (*c.children, *token.children)) for c in token.children):
+            marks.add("<war_declared>")  # "declared war on Germany", not "declared war on drugs"
         if "hit_with" in wanted and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["sanctioning"] for p in c.children) for c in token.children):
             marks.add("<hit_with_measure>")  # "hit Russia with new sanctions", not "hit the hospital with missiles"
@@ -2770,7 +2774,7 @@ class Extractor:
         brokers = {t.i for v in sent if v.lemma_.lower() in MEDIATING and v.i != token.i and any(
             c.dep_ == "agent" for c in v.children) for t in v.subtree}
         keep = lambda m: (exclude is None or (m.start, m.end) != (exclude.start, exclude.end)) and m.start not in brokers  # noqa: E731
-        if rule is not None and (rule.mode == "return" or rule.mode == "withdraw" and token.lemma_.lower() in ("hand", "transfer")):
+        if rule is not None and (rule.mode == "return" or rule.mode == "withdraw" and token.lemma_.lower() in ("hand", "transfer", "cede")):
             # "handed Macau back to China": what is returned goes back to its owner; "handed
             # sovereignty over Hong Kong to China": what is handed over goes to whom it is given
             objects.sort(key=lambda o: not (o.dep_ == "pobj" and o.head.lower_ == "to"))
