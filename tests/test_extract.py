@@ -2018,3 +2018,5 @@ def test_war_declared_on_a_state_and_land_ceded_to_one(ex):
     assert read(ex, "The president declared war on drugs.")[1] == []
     _, e = one(ex, "Spain ceded the Philippines to the United States under the Treaty of Paris.")
     assert (e.type, e.actor, e.target) == ("RETREAT", "ESP", "USA")
+    _, e = one(ex, "In 1979, the Soviet Union intervened militarily in Afghanistan.")
+    assert (e.type, e.actor, e.target) == ("MOBILIZE", "RUS", "AFG")

@@ -543,7 +543,7 @@ NEEDS["cargo"] = NEEDS["relief"]
 # action"): a threat, as every labelled set codes the Security Council's resolutions
 NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack", "<force_used>"}
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
-NEEDS["intervening"] = NEEDS["troops"]  # "French troops intervened in Mali"
+NEEDS["intervening"] = NEEDS["troops"] | {"militarily"}  # "French troops intervened in Mali", "intervened militarily"
 NEEDS["regretted"] = NEEDS["policy"]  # "we regret the decision by Saudi Arabia ..."
 # Where one is held, and walks out of when freed
 CAPTIVITY = {"prison", "jail", "captivity", "detention", "custody"}
