@@ -2020,3 +2020,13 @@ def test_war_declared_on_a_state_and_land_ceded_to_one(ex):
     assert (e.type, e.actor, e.target) == ("RETREAT", "ESP", "USA")
     _, e = one(ex, "In 1979, the Soviet Union intervened militarily in Afghanistan.")
     assert (e.type, e.actor, e.target) == ("MOBILIZE", "RUS", "AFG")
+
+
+def test_a_member_put_out_of_a_body_is_put_out_by_it(ex):
+    _, e = one(ex, "South Africa was expelled from the Commonwealth in 1961.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "expel", "COMSEC", "ZAF")
+    _, e = one(ex, "Egypt was suspended from all African Union activities on Friday.")
+    assert (e.type, e.target) == ("SANCTION", "EGY") and e.actor != "EGY"
+    # people driven out of a state are still deported
+    _, e = one(ex, "Hungary expelled Syrian refugees from its territory.")
+    assert (e.type, e.plover_mode) == ("COERCE", "deport")

@@ -2041,8 +2041,10 @@ class Extractor:
         elif rule.type == "SANCTION" and rule.mode == "expel" and token.lemma_.lower() in REMOVALS and source_m is not None and (
                 self._headed_by(source_m, sent, JUNTAS)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
-        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and any(
-                m is not None and self.kind(m.code) == "organisation" for m in (source_m, target_m)):
+        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and ((body := next((
+                m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
+                if self.kind(m.code) == "organisation"), None)) is not None or any(
+                m is not None and self.kind(m.code) == "organisation" for m in (source_m, target_m))):
             # "the General Assembly expelled Taiwan": a member put out; "Ethiopia expelled seven
             # UN officials": an organisation's people sent away, as envoys are
             rule = TriggerRule("SANCTION", "expel", "", "")
@@ -2093,6 +2095,12 @@ class Extractor:
             # "Iran blocked access to Instagram": censorship is aimed at a state's own people,
             # not at the platform's home state
             target_m = ActorMention(target_m.start, target_m.end, source_m.code, "state", target_m.text)
+        if rule.type == "SANCTION" and any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children) and (
+                body := next((m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
+                              if self.kind(m.code) == "organisation"), None)) is not None:
+            # "South Africa was expelled from the Commonwealth", "Fiji was suspended from the
+            # Commonwealth": the body puts its member out
+            source_m, target_m = body, target_m if target_m is not None and target_m.code != body.code else source_m
         if rule.type in ("ASSAULT", "MOBILIZE") and source_m is not None and source_m.kind == "company":
             return None  # "Blue Origin launches its New Glenn rocket": a company's launch is no attack
         source_m, target_m = (self._acting_in(m, token, sent, by_token, location) for m in (source_m, target_m))
