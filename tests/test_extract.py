@@ -2030,3 +2030,10 @@ def test_a_member_put_out_of_a_body_is_put_out_by_it(ex):
     # people driven out of a state are still deported
     _, e = one(ex, "Hungary expelled Syrian refugees from its territory.")
     assert (e.type, e.plover_mode) == ("COERCE", "deport")
+
+
+def test_forces_that_withdraw_pull_back_whatever_else_the_clause_names(ex):
+    _, e = one(ex, "Serbian forces began withdrawing from Kosovo after Belgrade accepted an agreement with NATO.")
+    assert (e.type, e.plover_mode, e.actor) == ("RETREAT", "withdraw", "SRB")
+    _, e = one(ex, "Burkina Faso withdrew from ECOWAS.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "withdraw")

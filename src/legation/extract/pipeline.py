@@ -363,7 +363,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "occasion", "poll", "charges", "regretted", "hostilities", "heritage"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
-SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
+SUBJECT_NEEDS = {"visitor", "junta", "state_forces", "forces_subject"}
 # People of a state who are often abroad: an attack on them says nothing of where it happened.
 ABROAD = {"diplomat", "ambassador", "envoy", "consul", "embassy", "refugee", "migrant", "tourist", "pilgrim",
           "peacekeeper", "expatriate", "traveller", "traveler", "sailor", "crew", "passenger"}
@@ -543,6 +543,7 @@ NEEDS["cargo"] = NEEDS["relief"]
 # action"): a threat, as every labelled set codes the Security Council's resolutions
 NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack", "<force_used>"}
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
+NEEDS["forces_subject"] = NEEDS["troops"]
 NEEDS["intervening"] = NEEDS["troops"] | {"militarily"}  # "French troops intervened in Mali", "intervened militarily"
 NEEDS["regretted"] = NEEDS["policy"]  # "we regret the decision by Saudi Arabia ..."
 # Where one is held, and walks out of when freed
@@ -1774,8 +1775,10 @@ class Extractor:
             objects = self._object_words(token, verbal) | marks if any(r.needs in OBJECT_NEEDS for r in rules) else set()
             # "President Nixon arrived in Peking": a class looked for in who acts, not in what
             # (or in the agent of a passive: "a warship was blocked by two Chinese vessels")
+            # ("Yugoslav forces began withdrawing": a raised subject is the verb's own)
             subjects = {"<person>" if t.ent_type_ == "PERSON" else t.lemma_.lower()
-                        for c in token.children if c.dep_ == "nsubj" or c.dep_ == "agent" for t in c.subtree
+                        for v in (token, *((token.head,) if token.dep_ == "xcomp" else ()))
+                        for c in v.children if c.dep_ == "nsubj" or c.dep_ == "agent" for t in c.subtree
                         } if any(r.needs in SUBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (
                 objects if r.needs in OBJECT_NEEDS else subjects if r.needs in SUBJECT_NEEDS else phrase)), None)
