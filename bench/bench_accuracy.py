@@ -59,13 +59,14 @@ SETS = [
     ("NGO and humanitarian reporting, and border, maritime and consular incidents, written for a blind test, blind set 22 (errors read after one score)", GOLD / "written_blind22.json"),
     ("parliamentary proceedings and official social-media posts, written for a blind test, blind set 23 (errors read after one score)", GOLD / "written_blind23.json"),
     ("think-tank analysis and regional news outside the West, written for a blind test, blind set 24 (errors read after one score)", GOLD / "written_blind24.json"),
-    ("business and financial press, and broadcast and press-conference transcripts, written for a blind test, blind set 25 (scored once)", GOLD / "written_blind25.json"),
+    ("business and financial press, and broadcast and press-conference transcripts, written for a blind test, blind set 25 (errors read after one score)", GOLD / "written_blind25.json"),
+    ("encyclopedia and textbook history, and diplomatic cables, written for a blind test, blind set 26 (scored once)", GOLD / "written_blind26.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
     ("real news, blind test sets 4 to 9 together", tuple(f"corpus_blind{n}" for n in range(4, 10))),
     ("Wikinews prose, blind sets 10 to 13 together", tuple(f"corpus_blind{n}" for n in range(10, 14))),
-    ("news sentences written for a blind test, sets 14 to 25 together", tuple(f"written_blind{n}" for n in range(14, 26))),
+    ("news sentences written for a blind test, sets 14 to 26 together", tuple(f"written_blind{n}" for n in range(14, 27))),
 ]
 
 
