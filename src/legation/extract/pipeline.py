@@ -242,11 +242,14 @@ NEEDS = {
     "cabinet": {"<cabinet_dismissed>"},
     "pulled_out": {"<body_left>"},
     "greeted": {"<person_greeted>"},
+    "credence": {"credential", "credence"},
+    "phone_held": {"<call_held>"},
+    "ceded_land": {"<land_ceded>"},
+    "weapons_programme": {"<weapons_given_up>"},
     "hit_with": {"<hit_with_measure>"},
     "war_on": {"<war_declared>"},
     "operation_launched": {"<operation_launched>"},
-    "crushed": {"uprising", "revolt", "rebellion", "rising", "insurrection", "insurgency", "invader", "rebel", "resistance",
-                "protest", "protester", "demonstration", "demonstrator", "mutiny", "secession", "separatist"},
+    "crushed": {"<crushed_by_force>"},
     # Property sent home ("repatriates three colonial-era skulls to Madagascar"), not people
     "heritage": {"statue", "skull", "artefact", "artifact", "manuscript", "treasure", "relic", "painting", "bronze",
                  "sculpture", "antiquity", "map"},
@@ -363,7 +366,7 @@ OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "mig
                 "occasion", "poll", "charges", "regretted", "hostilities", "heritage"}
 # Classes that must be the trigger's subject ("the president arrived in Peking", not "troops
 # arrived, the president said").
-SUBJECT_NEEDS = {"visitor", "junta", "state_forces", "forces_subject"}
+SUBJECT_NEEDS = {"visitor", "junta", "state_forces"}
 # People of a state who are often abroad: an attack on them says nothing of where it happened.
 ABROAD = {"diplomat", "ambassador", "envoy", "consul", "embassy", "refugee", "migrant", "tourist", "pilgrim",
           "peacekeeper", "expatriate", "traveller", "traveler", "sailor", "crew", "passenger"}
@@ -499,10 +502,22 @@ PEOPLE = {"people", "civilian", "fighter", "militant", "rebel", "insurgent", "gu
           "politician", "lawmaker", "jihadist", "terrorist", "bandit", "gang", "dissident", "person", "marcher",
           "schoolchild", "schoolchildren", "schoolgirl", "schoolboy", "worshipper", "patient", "crowd", "pilgrim"}  # fmt: skip
 RELIEF_OPERATIONS = {"rescue", "relief", "evacuation", "humanitarian", "search", "recovery", "peacekeeping", "airlift", "aid",
-                     "cleanup", "clean-up", "vaccination", "salvage", "protect", "escort", "patrol", "monitor"}
+                     "cleanup", "clean-up", "vaccination", "salvage", "protect", "escort", "patrol", "monitor", "evacuate",
+                     "repatriate", "bring", "buy", "sell", "enforce", "deliver", "supply", "help", "assist", "stabilise",
+                     "stabilize", "feed", "inspect", "smuggling", "anti-smuggling"}
+CRUSHED = {"uprising", "revolt", "rebellion", "rising", "insurrection", "insurgency", "invader", "rebel", "resistance",
+           "protest", "protester", "demonstration", "demonstrator", "mutiny", "secession", "separatist"}
+CRUSHED_BY_ANYONE = {"uprising", "insurrection", "insurgency", "invader", "separatist", "mutiny", "secession"}
+DETERRED = {"threat", "aggression", "invasion", "incursion", "attack", "provocation", "danger"}
+UNARMED_WARS = {"trade", "tariff", "price", "currency", "cyber", "culture", "information", "legal", "media", "propaganda",
+                "drug", "word", "economic"}
+ARRIVALS = {"airport", "tarmac", "arrive", "arrival", "airfield", "station", "border", "stopover", "visit", "land"}
+ARMED_FOES = {"militant", "rebel", "insurgent", "terrorist", "jihadist", "fighter", "guerrilla", "separatist", "position",
+              "force", "troop", "army", "militia", "base", "stronghold", "camp", "target"}
+VERDICT_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "decry", "veto", "recognise", "recognize",
+                 "reject", "welcome", "endorse", "oppose", "praise", "hail", "applaud", "slam", "protest"}
 WITHDRAWAL_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "removal", "departure", "evacuation"}
-SETTLED_PEOPLE = {"alien", "foreigner", "immigrant", "migrant", "refugee", "settler", "resident", "community", "population",
-                  "minority", "trader", "family"}
+SETTLED_PEOPLE = {"alien", "foreigner", "immigrant", "migrant", "refugee", "settler", "community", "minority", "trader"}
 NOT_THE_STATE = {"ethnic", "latin", "pro", "anti", "pan"}
 PLACE_NOUNS = {"oblast", "province", "region", "district", "governorate", "state", "city", "county", "raion",
                "territory", "prefecture", "department", "municipality", "island", "islands", "valley", "strip"}
@@ -543,7 +558,7 @@ NEEDS["cargo"] = NEEDS["relief"]
 # action"): a threat, as every labelled set codes the Security Council's resolutions
 NEEDS["force_authorised"] = {"necessary", "fly", "military", "strike", "airstrike", "attack", "<force_used>"}
 NEEDS["prize"] = {"prize", "medal", "honour", "honor", "decoration"}  # "awarded the Peace Prize"
-NEEDS["forces_subject"] = NEEDS["troops"]
+NEEDS["forces_subject"] = {"<forces_pulled_back>"}
 NEEDS["intervening"] = NEEDS["troops"] | {"militarily"}  # "French troops intervened in Mali", "intervened militarily"
 NEEDS["regretted"] = NEEDS["policy"]  # "we regret the decision by Saudi Arabia ..."
 # Where one is held, and walks out of when freed
@@ -1447,7 +1462,10 @@ class Extractor:
                     other = [m for c in clause.children if c.dep_ == "nsubj" for m in self._actors_in(c.subtree, by_token)]
                     if not other or any(m.code == last.code for m in other):
                         continue
-                    it = next((t for t in clause.subtree if t.lower_ == "it" and t.dep_ in ("dobj", "pobj") and t.i not in by_token), None)
+                    # only a verdict on the first clause ("condemned it", "recognise it"): "sent
+                    # aid to it", "vowed to defend it" mean the one the first subject acted on
+                    it = next((t for t in clause.subtree if t.lower_ == "it" and t.dep_ == "dobj" and t.i not in by_token
+                               and t.head.lemma_.lower() in VERDICT_VERBS), None)
                     if it is not None:
                         added.append(ActorMention(it.i, it.i + 1, last.code, last.kind, it.text))
         return mentions + added
@@ -1825,33 +1843,76 @@ class Extractor:
                 c.dep_ == "prep" and c.lower_ == "from" and p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
                 for c in token.children for p in c.children):
             marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
-        if "operation_launched" in wanted and any(
-                c.dep_ in ("dobj", "nsubjpass") and any(w.lower_ in ("operation", "operations") for w in (c, *c.children) if w is c or w.dep_ == "compound")
-                and not any(w.lemma_.lower() in RELIEF_OPERATIONS for w in token.subtree) for c in token.children):
-            # "launched Operation Olive Branch", not "a rescue operation" nor "an operation to protect shipping"
+        if "forces_subject" in wanted and any(
+                t.lemma_.lower() in NEEDS["troops"] for v in (token, *((token.head,) if token.dep_ == "xcomp" else ()))
+                for c in v.children if c.dep_ == "nsubj" for t in c.subtree) and not any(
+                p.lemma_.lower() in NEEDS["membership"] | {"talks", "talk", "negotiation", "process", "conference"}
+                for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
+            # "Yugoslav forces began withdrawing from Kosovo", not "the army withdrew from the Jeddah talks"
+            marks.add("<forces_pulled_back>")
+        if "phone_held" in wanted and token.dep_ == "dobj" and token.head.lemma_.lower() in ("hold", "have") and any(
+                c.lemma_.lower() in NEEDS["phone"] for c in token.children if c.dep_ in ("compound", "amod")):
+            marks.add("<call_held>")  # "held a telephone conversation with", not "a recording of a phone conversation"
+        if "ceded_land" in wanted and any(c.dep_ == "dobj" and (c.lemma_.lower() in NEEDS["ceded"] or c.ent_type_ in ("GPE", "LOC"))
+                                          for c in token.children):
+            marks.add("<land_ceded>")  # "ceded the Philippines to the United States", not "ceded the first set"
+        if "weapons_programme" in wanted and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("programme", "program", "arsenal") or any(
+                g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children) and c.lemma_.lower() in NEEDS["weapons"]) for c in token.children):
+            marks.add("<weapons_given_up>")  # "abandoned its nuclear weapons programme", not "abandoned weapons worth billions"
+        if "crushed" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and any(w.lemma_.lower() in CRUSHED for w in (c, *c.children))
+                                       for c in token.children) and (
+                any(c.dep_ in ("dobj", "nsubjpass") and any(w.lemma_.lower() in CRUSHED_BY_ANYONE for w in (c, *c.children))
+                    for c in token.children)
+                or any(t.lemma_.lower() in NEEDS["troops"] | {"tank", "army", "police"} or t.lower_ in ("forces", "troops", "tanks")
+                       for c in token.children if c.dep_ in ("nsubj", "agent") for t in c.subtree)):
+            # "Soviet tanks crushed the workers' uprising", "crushed the invaders"; not "Sunak
+            # crushed a Tory rebellion"
+            marks.add("<crushed_by_force>")
+        if "operation_launched" in wanted and (operation := next((
+                c for c in token.children if c.dep_ in ("dobj", "nsubjpass")
+                and any(w.lower_ in ("operation", "operations") for w in (c, *c.children) if w is c or w.dep_ == "compound")), None)) is not None and (
+                any(g.dep_ == "prep" and g.lower_ == "against" and any(
+                    w.ent_type_ in ("GPE", "NORP", "ORG") or w.lemma_.lower() in ARMED_FOES
+                    for p in g.children if p.dep_ == "pobj" for w in (p, *(c for c in p.children if c.dep_ in ("compound", "amod", "conj"))))
+                    for g in token.subtree)
+                or any(w.lower_ in ("military", "ground", "air", "combat", "counter-terrorism", "counterterrorism", "counteroffensive")
+                       for w in operation.subtree)
+                or any(t.lemma_.lower() in NEEDS["troops"] | ARMED_FOES | {"warplane", "army", "alliance", "coalition"}
+                       or t.lower_ in ("forces", "troops") for c in token.children if c.dep_ in ("nsubj", "agent") for t in c.subtree)) and not any(
+                w.lemma_.lower() in RELIEF_OPERATIONS for w in token.subtree):
+            # "launched Operation Olive Branch against the YPG", "the armed forces launched an
+            # operation in Bajaur": force; not "a rescue operation", "Operation Kaveri to evacuate
+            # its citizens" nor "an operation to buy bonds"
             marks.add("<operation_launched>")
         swapped = next((c for c in token.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None) if "prisoners" in wanted else None
         if swapped is not None and any(c.dep_ == "prep" and c.lower_ == "for" and any(p.ent_type_ == "PERSON" for p in c.subtree)
                                        for c in (*token.children, *swapped.children)):
             marks.add("<person_for_person>")  # "exchanged U-2 pilot Francis Gary Powers for Rudolf Abel"
         if "crossings" in wanted and token.lemma_.lower() == "throw" and any(
-                t.lower_ == "open" for c in token.children for t in (c, *c.children) if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp")):
+                t.lower_ == "open" for c in token.children for t in (c, *c.children) if c.dep_ in ("dobj", "prt", "advmod", "oprd", "acomp")) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in NEEDS["crossings"] for c in token.children):
             marks.add("<thrown_open>")  # "East Germany throws open border"
-        if "war_on" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() == "war" and any(
-                g.dep_ == "prep" and g.lower_ in ("on", "against") and any(p.ent_type_ in ("GPE", "NORP", "ORG") for p in g.subtree)
+        if "war_on" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() == "war" and not any(
+                g.dep_ in ("amod", "compound") and g.lemma_.lower() in UNARMED_WARS for g in c.children) and any(
+                g.dep_ == "prep" and g.lower_ in ("on", "against") and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "NORP") for p in g.children)
                 for g in (*c.children, *token.children)) for c in token.children):
             marks.add("<war_declared>")  # "declared war on Germany", not "declared war on drugs"
         if "hit_with" in wanted and any(c.dep_ == "prep" and c.lower_ == "with" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["sanctioning"] for p in c.children) for c in token.children):
             marks.add("<hit_with_measure>")  # "hit Russia with new sanctions", not "hit the hospital with missiles"
         if "greeted" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in NEEDS["office"])
-                                       for c in token.children):
-            marks.add("<person_greeted>")  # "greeted President Kim", not "greeted the news with relief"
+                                       for c in token.children) and {t.lemma_.lower() for t in token.sent} & ARRIVALS and not (
+                {t.lemma_.lower() for t in token.sent} & {"video", "virtual", "message"}):
+            # "greeted President Kim at Pyongyang airport", not "greeted the news with relief", a
+            # leader at a summit, in a video call or by message
+            marks.add("<person_greeted>")
         if "pulled_out" in wanted and not any(c.dep_ == "dobj" for c in token.children) and any(
                 o.lower_ == "of" and any(p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["membership"] for p in o.children)
                 for c in token.children if c.lower_ == "out" for o in c.children):
             marks.add("<body_left>")  # "pulled out of the grain initiative", not "pulled its troops out of the alliance's base"
-        if "cabinet" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("government", "cabinet") for c in token.children):
+        if "cabinet" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("government", "cabinet") and not any(
+                g.lower_ == "as" for g in (*token.children, *c.children)) for c in token.children):
+            # "dismissed the Whitlam government", not "dismissed the British government as irrelevant"
             marks.add("<cabinet_dismissed>")  # "dismissed the Whitlam government", not "dismissed government claims"
         if "hostilities" in wanted and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("advance", "offensive") or c.lemma_.lower() == "operation" and any(
                 a.dep_ in ("amod", "compound") and a.lower_ in ("military", "ground", "air", "combat") for a in c.children)) and any(
@@ -2059,8 +2120,9 @@ class Extractor:
                 purpose.type == "ASSAULT" or (purpose.type, purpose.mode) == ("COERCE", "seize")):
             rule = purpose  # "sent troops to occupy the gas fields", "entered Chechnya to crush the separatists"
         elif rule.type == "MOBILIZE" and rule.mode in ("troops", "weapons") and any(
-                c.dep_ == "prep" and c.lower_ == "against" and any(p.dep_ == "pobj" and p.lemma_.lower() not in ATTACK_NOUNS for p in c.children)
-                for c in token.children):
+                c.dep_ == "prep" and c.lower_ == "against" and any(p.dep_ == "pobj" and p.lemma_.lower() not in ATTACK_NOUNS | DETERRED for p in c.children)
+                for c in token.children) and not any(t.lemma_.lower() in ("defence", "defense", "deterrent", "shield", "interceptor")
+                                                     for c in token.children if c.dep_ == "dobj" for t in c.subtree):
             # "sent the army against the guerrillas", "tanks moved against border posts", "deploys its
             # jets against Russian forces": force turned on someone, not only moved ("troops to
             # guard against an attack" keep the move)
@@ -2098,7 +2160,8 @@ class Extractor:
             # "Iran blocked access to Instagram": censorship is aimed at a state's own people,
             # not at the platform's home state
             target_m = ActorMention(target_m.start, target_m.end, source_m.code, "state", target_m.text)
-        if rule.type == "SANCTION" and any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children) and (
+        if rule.type == "SANCTION" and token.lemma_.lower() in ("expel", "suspend") and any(c.dep_ == "nsubjpass" for c in token.children) and not any(
+                c.dep_ == "agent" for c in token.children) and (
                 body := next((m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
                               if self.kind(m.code) == "organisation"), None)) is not None:
             # "South Africa was expelled from the Commonwealth", "Fiji was suspended from the
