@@ -2023,6 +2023,8 @@ def test_war_declared_on_a_state_and_land_ceded_to_one(ex):
 
 
 def test_a_member_put_out_of_a_body_is_put_out_by_it(ex):
+    _, e = one(ex, "South Africa was expelled from the Commonwealth in 1961.")
+    assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "expel", "COMSEC", "ZAF")
     _, e = one(ex, "Russia was expelled from the Council of Europe in 2022.")
     assert (e.type, e.plover_mode, e.actor, e.target) == ("SANCTION", "expel", "COE", "RUS")
     # money withdrawn from a body is still withdrawn by the one who gave it
