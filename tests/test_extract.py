@@ -2065,3 +2065,14 @@ def test_near_misses_of_this_sessions_rules(ex):
     assert ("RETREAT", "access") not in types("The US threw open the door to talks with Iran.")
     assert ("RETREAT", "disarm") not in types("The United States abandoned weapons worth billions in Afghanistan.")
     assert ("RETREAT", "withdraw") not in types("The Sudanese army withdrew from the Jeddah talks with the RSF.")
+
+
+def test_a_bailout_received_an_air_campaign_begun_and_troops_sent_to_shore_up_a_government(ex):
+    _, e = one(ex, "Ireland received a bailout of 85 billion euros from the European Union and the IMF.")
+    assert (e.type, e.target) == ("AID", "IRL") and e.actor != "IRL"
+    _, e = one(ex, "NATO began an air campaign against Libya in March 2011.")
+    assert (e.type, e.plover_mode, e.target) == ("ASSAULT", "aerial", "LBY")
+    _, e = one(ex, "Rwanda sent troops to defend the government of the Central African Republic.")
+    assert (e.type, e.actor, e.target) == ("AID", "RWA", "CAF")
+    _, e = one(ex, "India sent troops to defend the border with China.")
+    assert e.type == "MOBILIZE"

@@ -242,6 +242,7 @@ NEEDS = {
     "cabinet": {"<cabinet_dismissed>"},
     "pulled_out": {"<body_left>"},
     "greeted": {"<person_greeted>"},
+    "air_campaign": {"<air_campaign>"},
     "credence": {"credential", "credence"},
     "phone_held": {"<call_held>"},
     "ceded_land": {"<land_ceded>"},
@@ -514,6 +515,7 @@ UNARMED_WARS = {"trade", "tariff", "price", "currency", "cyber", "culture", "inf
 ARRIVALS = {"airport", "tarmac", "arrive", "arrival", "airfield", "station", "border", "stopover", "visit", "land"}
 ARMED_FOES = {"militant", "rebel", "insurgent", "terrorist", "jihadist", "fighter", "guerrilla", "separatist", "position",
               "force", "troop", "army", "militia", "base", "stronghold", "camp", "target"}
+SHORING = {"defend", "support", "protect", "prop", "shore", "bolster", "back"}
 VERDICT_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "decry", "veto", "recognise", "recognize",
                  "reject", "welcome", "endorse", "oppose", "praise", "hail", "applaud", "slam", "protest"}
 WITHDRAWAL_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "removal", "departure", "evacuation"}
@@ -1843,6 +1845,9 @@ class Extractor:
                 c.dep_ == "prep" and c.lower_ == "from" and p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
                 for c in token.children for p in c.children):
             marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
+        if "air_campaign" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("campaign", "offensive", "war") and any(
+                g.dep_ in ("amod", "compound") and g.lemma_.lower() in ("air", "aerial", "bombing") for g in c.children) for c in token.children):
+            marks.add("<air_campaign>")  # "began an air campaign against Iraq"
         if "forces_subject" in wanted and any(
                 t.lemma_.lower() in NEEDS["troops"] for v in (token, *((token.head,) if token.dep_ == "xcomp" else ()))
                 for c in v.children if c.dep_ == "nsubj" for t in c.subtree) and not any(
@@ -2136,7 +2141,12 @@ class Extractor:
                 t.lemma_.lower() in ("appeal", "ask", "call") and any(
                     p.lemma_.lower() in ("help", "assistance") and not any(g.lower_ == "from" for g in p.children)
                     for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children)
-                for t in own if token.is_ancestor(t))):
+                for t in own if token.is_ancestor(t)) or any(
+                # "sent troops to defend the government of Laurent-Désiré Kabila": forces lent to a
+                # government, not against anyone
+                c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SHORING and any(
+                    o.dep_ == "dobj" and o.lemma_.lower() in ("government", "regime", "president", "authorities", "ally")
+                    for o in c.children) for c in token.children)):
             # "troops arrived in Tonga at the request of the government": military help asked for
             rule = TriggerRule("AID", "", "", "")
         elif rule.type == "PROTEST" and rule.mode == "demo" and source_m is not None and self._official(source_m, token):
@@ -2430,6 +2440,8 @@ class Extractor:
         the sentence's subject is."""
         loans = [n for n in (token, *(c for c in token.children if c.dep_ in ("dobj", "nsubjpass")))
                  if n.lemma_.lower() in LOANS or any(c.dep_ == "compound" and c.lemma_.lower() in LOANS for c in n.children)]
+        if loans and token.lemma_.lower() in ("receive", "obtain", "secure", "get"):
+            loans.append(token)  # "received a bailout ... from the eurozone and the IMF": the parser hangs "from" on the verb
         return next((m for n in loans for c in n.children if c.dep_ == "prep" and c.lower_ == "from"
                      for p in c.children if p.dep_ == "pobj" for m in self._actors_in(p.subtree, by_token)), None)
 
