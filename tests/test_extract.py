@@ -2076,3 +2076,11 @@ def test_a_bailout_received_an_air_campaign_begun_and_troops_sent_to_shore_up_a_
     assert (e.type, e.actor, e.target) == ("AID", "RWA", "CAF")
     _, e = one(ex, "India sent troops to defend the border with China.")
     assert e.type == "MOBILIZE"
+
+
+def test_a_ruler_who_flees_abroad_or_departs_the_country_leaves(ex):
+    _, e = one(ex, "President Yanukovych fled to Russia after months of protests in Kyiv.")
+    assert (e.type, e.actor) == ("RETREAT", "UKR")
+    _, e = one(ex, "The Shah of Iran departed the country for Egypt on January 16.")
+    assert (e.type, e.actor) == ("RETREAT", "IRN")
+    assert all(e.type != "RETREAT" for e in read(ex, "Thousands of Syrians fled to Turkey.")[1])

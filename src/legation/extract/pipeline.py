@@ -515,6 +515,7 @@ UNARMED_WARS = {"trade", "tariff", "price", "currency", "cyber", "culture", "inf
 ARRIVALS = {"airport", "tarmac", "arrive", "arrival", "airfield", "station", "border", "stopover", "visit", "land"}
 ARMED_FOES = {"militant", "rebel", "insurgent", "terrorist", "jihadist", "fighter", "guerrilla", "separatist", "position",
               "force", "troop", "army", "militia", "base", "stronghold", "camp", "target"}
+RULERS = {"president", "king", "shah", "emperor", "dictator", "ruler", "monarch", "premier", "emir", "sultan"}
 SHORING = {"defend", "support", "protect", "prop", "shore", "bolster", "back"}
 VERDICT_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "decry", "veto", "recognise", "recognize",
                  "reject", "welcome", "endorse", "oppose", "praise", "hail", "applaud", "slam", "protest"}
@@ -1956,8 +1957,10 @@ class Extractor:
         left = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
         if any(c.pos_ == "PROPN" and c.ent_type_ == "ORG" or acronym(c) for c in objects) or any(map(acronym, left)):
             words.add("<body>")  # "quit ECOWAS", "left the Arab League", "withdrawal from ECOWAS"
-        if any(c.ent_type_ == "GPE" for c in objects) and any(c.dep_ in SUBJECTS and c.ent_type_ == "PERSON" for c in token.children):
-            words.add("<place>")  # "Marcos flees Philippines", not "refugees fled Syria"
+        if (any(c.ent_type_ == "GPE" for c in objects) or token.lemma_.lower() == "flee" and any(
+                p.ent_type_ == "GPE" for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for p in c.children)) and any(
+                c.dep_ in SUBJECTS and (c.ent_type_ == "PERSON" or c.lemma_.lower() in RULERS) for c in token.children):
+            words.add("<place>")  # "Marcos flees Philippines", "Ben Ali fled to Saudi Arabia", not "refugees fled Syria"
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
                   for p in c.children if p.dep_ == "pobj" for t in _noun_phrase(p)}  # fmt: skip
