@@ -2084,3 +2084,10 @@ def test_a_ruler_who_flees_abroad_or_departs_the_country_leaves(ex):
     _, e = one(ex, "The Shah of Iran departed the country for Egypt on January 16.")
     assert (e.type, e.actor) == ("RETREAT", "IRN")
     assert all(e.type != "RETREAT" for e in read(ex, "Thousands of Syrians fled to Turkey.")[1])
+
+
+def test_a_leader_removed_by_the_army_is_a_coup(ex):
+    _, e = one(ex, "The Sudanese armed forces have removed President Bashir and placed him in detention.")
+    assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "SDN")
+    _, e = one(ex, "The Governor-General of Australia dismissed the Whitlam government.")
+    assert (e.type, e.plover_mode) == ("SANCTION", "expel")

@@ -2111,7 +2111,9 @@ class Extractor:
             # amendment nationalising the copper mines" still takes them
             rule = TriggerRule("SANCTION", "expel", "", "")
         elif rule.type == "SANCTION" and rule.mode == "expel" and token.lemma_.lower() in REMOVALS and source_m is not None and (
-                self._headed_by(source_m, sent, JUNTAS)):
+                self._headed_by(source_m, sent, JUNTAS) or any(
+                    c.dep_ == "nsubj" and (c.lemma_.lower() in JUNTAS - {"general"} or c.lower_ == "forces" and any(a.lower_ == "armed" for a in c.children))
+                    for c in token.children)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
         elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and ((body := next((
                 m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
