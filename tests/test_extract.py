@@ -2091,3 +2091,9 @@ def test_a_leader_removed_by_the_army_is_a_coup(ex):
     assert (e.type, e.plover_mode, e.actor) == ("COERCE", "seize", "SDN")
     _, e = one(ex, "The Governor-General of Australia dismissed the Whitlam government.")
     assert (e.type, e.plover_mode) == ("SANCTION", "expel")
+
+
+def test_a_collective_defence_clause_invoked_is_support(ex):
+    _, e = one(ex, "NATO allies invoked Article 5 after the attack on Turkey, declaring it an attack on all members.")
+    assert (e.type, e.actor) == ("SUPPORT", "NATO")
+    assert all(e.type != "SUPPORT" for e in read(ex, "Britain invoked Article 50 of the Treaty on European Union.")[1])

@@ -243,6 +243,7 @@ NEEDS = {
     "pulled_out": {"<body_left>"},
     "greeted": {"<person_greeted>"},
     "air_campaign": {"<air_campaign>"},
+    "defence_clause": {"<defence_clause>"},
     "credence": {"credential", "credence"},
     "phone_held": {"<call_held>"},
     "ceded_land": {"<land_ceded>"},
@@ -1846,6 +1847,12 @@ class Extractor:
                 c.dep_ == "prep" and c.lower_ == "from" and p.dep_ == "pobj" and p.ent_type_ in ("GPE", "ORG")
                 for c in token.children for p in c.children):
             marks.add("<parted_from_state>")  # "the Kerch Strait separates Crimea from Russia" is geography
+        if "defence_clause" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("clause", "article", "provision") and (
+                any(t.lemma_.lower() in ("defence", "defense", "collective", "mutual") for t in c.subtree)
+                or c.lemma_.lower() == "article" and any(n.text in ("5", "V") for n in c.children)
+                or any(t.lemma_.lower() in ("ally", "alliance", "nato") or t.lower_ == "nato" for s_ in token.children if s_.dep_ == "nsubj"
+                       for t in s_.subtree)) for c in token.children):
+            marks.add("<defence_clause>")  # "invoked Article 5", not "invoked Article 50" to leave the EU
         if "air_campaign" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("campaign", "offensive", "war") and any(
                 g.dep_ in ("amod", "compound") and g.lemma_.lower() in ("air", "aerial", "bombing") for g in c.children) for c in token.children):
             marks.add("<air_campaign>")  # "began an air campaign against Iraq"
