@@ -60,7 +60,7 @@ SETS = [
     ("parliamentary proceedings and official social-media posts, written for a blind test, blind set 23 (errors read after one score)", GOLD / "written_blind23.json"),
     ("think-tank analysis and regional news outside the West, written for a blind test, blind set 24 (errors read after one score)", GOLD / "written_blind24.json"),
     ("business and financial press, and broadcast and press-conference transcripts, written for a blind test, blind set 25 (errors read after one score)", GOLD / "written_blind25.json"),
-    ("encyclopedia and textbook history, and diplomatic cables, written for a blind test, blind set 26 (scored once)", GOLD / "written_blind26.json"),
+    ("encyclopedia and textbook history, and diplomatic cables, written for a blind test, blind set 26 (errors read after one score)", GOLD / "written_blind26.json"),
 ]
 # Sets also scored as one, for a figure with less sampling noise than any set alone.
 POOLED = [
