@@ -2097,3 +2097,14 @@ def test_a_collective_defence_clause_invoked_is_support(ex):
     _, e = one(ex, "NATO allies invoked Article 5 after the attack on Turkey, declaring it an attack on all members.")
     assert (e.type, e.actor) == ("SUPPORT", "NATO")
     assert all(e.type != "SUPPORT" for e in read(ex, "Britain invoked Article 50 of the Treaty on European Union.")[1])
+
+
+def test_near_misses_of_the_last_rules(ex):
+    def types(text):
+        return {e.type for e in read(ex, text)[1]}
+    assert "RETREAT" not in types("President Xi departed Beijing for Moscow on a state visit.")
+    assert "RETREAT" not in types("Opposition leader Juan Guaidó fled to Spain.")
+    assert "ASSAULT" not in types("The World Food Programme began an air-drop campaign in South Sudan.")
+    assert "AID" not in types("The embassy received a suspicious package from Somalia.")
+    assert "SUPPORT" not in types("The US invoked a provision of the Defense Production Act against China.")
+    assert "AID" not in types("Russia sent troops to support the rebel government in Donetsk.")

@@ -244,6 +244,8 @@ NEEDS = {
     "greeted": {"<person_greeted>"},
     "air_campaign": {"<air_campaign>"},
     "defence_clause": {"<defence_clause>"},
+    "loan_received": {"loan", "bailout", "financing", "funding"},
+    "seat_left": {"country", "palace", "exile", "throne"},
     "credence": {"credential", "credence"},
     "phone_held": {"<call_held>"},
     "ceded_land": {"<land_ceded>"},
@@ -360,7 +362,7 @@ ENACTING = {"approve", "ratify", "sign", "uphold", "enact", "adopt", "pass", "en
 MEASURES = {"series", "wave", "round", "barrage", "spate", "string", "number", "set", "raft", "slew", "batch", "flurry"}
 # Classes that must be the trigger's object ("dismissed its ambassador"), not its subject ("a
 # judge dismissed the lawsuit").
-OBJECT_NEEDS = {"crossings", "standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage",
+OBJECT_NEEDS = {"seat_left", "loan_received", "crossings", "standards", "reports", "requests", "warning", "migrants", "aid_offer", "passage",
                 "markets", "sealed", "annexed", "office", "sanctioning", "exchanges", "airspace", "premises",
                 "member", "sanctions", "initiative", "vessel", "pact_object", "seat", "spell", "forces_left",
                 "taken_place", "thrown", "intercepted", "aircraft", "immunity", "body_left", "resignation",
@@ -1850,11 +1852,14 @@ class Extractor:
         if "defence_clause" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("clause", "article", "provision") and (
                 any(t.lemma_.lower() in ("defence", "defense", "collective", "mutual") for t in c.subtree)
                 or c.lemma_.lower() == "article" and any(n.text in ("5", "V") for n in c.children)
-                or any(t.lemma_.lower() in ("ally", "alliance", "nato") or t.lower_ == "nato" for s_ in token.children if s_.dep_ == "nsubj"
-                       for t in s_.subtree)) for c in token.children):
+                or any(s_.lower_ == "nato" for s_ in token.children if s_.dep_ == "nsubj")) and not any(
+                t.lemma_.lower() in ("legal", "assistance", "dispute", "production") for t in c.subtree) for c in token.children):
             marks.add("<defence_clause>")  # "invoked Article 5", not "invoked Article 50" to leave the EU
         if "air_campaign" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("campaign", "offensive", "war") and any(
-                g.dep_ in ("amod", "compound") and g.lemma_.lower() in ("air", "aerial", "bombing") for g in c.children) for c in token.children):
+                g.dep_ in ("amod", "compound") and g.lemma_.lower() in ("air", "aerial", "bombing") for g in c.children) and any(
+                g.dep_ == "prep" and g.lower_ == "against" and any(
+                    w.ent_type_ in ("GPE", "NORP", "ORG") or w.lemma_.lower() in ARMED_FOES for p in g.children if p.dep_ == "pobj" for w in p.subtree)
+                for g in (*token.children, *c.children)) for c in token.children):
             marks.add("<air_campaign>")  # "began an air campaign against Iraq"
         if "forces_subject" in wanted and any(
                 t.lemma_.lower() in NEEDS["troops"] for v in (token, *((token.head,) if token.dep_ == "xcomp" else ()))
@@ -1964,9 +1969,12 @@ class Extractor:
         left = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"]
         if any(c.pos_ == "PROPN" and c.ent_type_ == "ORG" or acronym(c) for c in objects) or any(map(acronym, left)):
             words.add("<body>")  # "quit ECOWAS", "left the Arab League", "withdrawal from ECOWAS"
-        if (any(c.ent_type_ == "GPE" for c in objects) or token.lemma_.lower() == "flee" and any(
-                p.ent_type_ == "GPE" for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for p in c.children)) and any(
-                c.dep_ in SUBJECTS and (c.ent_type_ == "PERSON" or c.lemma_.lower() in RULERS) for c in token.children):
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if any(c.ent_type_ == "GPE" for c in objects) and any(c.ent_type_ == "PERSON" or c.lemma_.lower() in RULERS for c in subjects) or (
+                token.lemma_.lower() == "flee" and any(
+                    p.ent_type_ == "GPE" for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "into") for p in c.children)
+                # (a title the parser hangs elsewhere still comes just before the name)
+                and any(t.lemma_.lower() in RULERS for c in subjects for t in token.doc[max(0, c.left_edge.i - 6) : c.i + 1])):
             words.add("<place>")  # "Marcos flees Philippines", "Ben Ali fled to Saudi Arabia", not "refugees fled Syria"
         words |= {t.lemma_.lower() for c in token.children if not verbal and c.dep_ in ("compound", "amod") for t in c.subtree}
         words |= {t.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "of", "from", "to", "for")
@@ -2157,7 +2165,8 @@ class Extractor:
                 # "sent troops to defend the government of Laurent-Désiré Kabila": forces lent to a
                 # government, not against anyone
                 c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in SHORING and any(
-                    o.dep_ == "dobj" and o.lemma_.lower() in ("government", "regime", "president", "authorities", "ally")
+                    o.dep_ == "dobj" and o.lemma_.lower() in ("government", "regime", "president", "authorities", "ally") and not any(
+                        a.lemma_.lower() in ("rebel", "separatist", "breakaway", "self-proclaimed", "puppet", "insurgent") for a in o.children)
                     for o in c.children) for c in token.children)):
             # "troops arrived in Tonga at the request of the government": military help asked for
             rule = TriggerRule("AID", "", "", "")
