@@ -691,6 +691,12 @@ def _will(token) -> bool:
         _headline_to(token))
 
 
+def _raising(token) -> tuple:
+    """A verb and, for one raised under another ("forces began withdrawing"), the verb that
+    holds its subject."""
+    return (token, token.head) if token.dep_ == "xcomp" else (token,)
+
+
 def _reduced_passive(token) -> bool:
     """A participle after its noun that tells what was done to it: "US journalist arrested in
     Moscow", "Hamas leader killed in Tehran"; not what was fired ("a missile launched by the
@@ -1613,6 +1619,11 @@ class Extractor:
             memo[token.i] = self._match(token)
         return memo[token.i]
 
+    def _body_left(self, token, by_token) -> ActorMention | None:
+        """The organisation a verb puts someone out "from" ("expelled from the Commonwealth")."""
+        return next((m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
+                     if self.kind(m.code) == "organisation"), None)
+
     def _until_state_acts(self, verb, by_token) -> bool:
         """Whether an act is held "until" a state named as the subject does something."""
         return any(c.dep_ == "advcl" and any(m.lower_ == "until" for m in c.children if m.dep_ == "mark")
@@ -1801,8 +1812,7 @@ class Extractor:
             # (or in the agent of a passive: "a warship was blocked by two Chinese vessels")
             # ("Yugoslav forces began withdrawing": a raised subject is the verb's own)
             subjects = {"<person>" if t.ent_type_ == "PERSON" else t.lemma_.lower()
-                        for v in (token, *((token.head,) if token.dep_ == "xcomp" else ()))
-                        for c in v.children if c.dep_ == "nsubj" or c.dep_ == "agent" for t in c.subtree
+                        for v in _raising(token) for c in v.children if c.dep_ == "nsubj" or c.dep_ == "agent" for t in c.subtree
                         } if any(r.needs in SUBJECT_NEEDS for r in rules) else set()
             found = next((r for r in rules if r.needs and NEEDS[r.needs] & (
                 objects if r.needs in OBJECT_NEEDS else subjects if r.needs in SUBJECT_NEEDS else phrase)), None)
@@ -1862,8 +1872,7 @@ class Extractor:
                 for g in (*token.children, *c.children)) for c in token.children):
             marks.add("<air_campaign>")  # "began an air campaign against Iraq"
         if "forces_subject" in wanted and any(
-                t.lemma_.lower() in NEEDS["troops"] for v in (token, *((token.head,) if token.dep_ == "xcomp" else ()))
-                for c in v.children if c.dep_ == "nsubj" for t in c.subtree) and not any(
+                t.lemma_.lower() in NEEDS["troops"] for v in _raising(token) for c in v.children if c.dep_ == "nsubj" for t in c.subtree) and not any(
                 p.lemma_.lower() in NEEDS["membership"] | {"talks", "talk", "negotiation", "process", "conference"}
                 for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children if p.dep_ == "pobj"):
             # "Yugoslav forces began withdrawing from Kosovo", not "the army withdrew from the Jeddah talks"
@@ -1919,8 +1928,8 @@ class Extractor:
                 p.dep_ == "pobj" and p.lemma_.lower() in NEEDS["sanctioning"] for p in c.children) for c in token.children):
             marks.add("<hit_with_measure>")  # "hit Russia with new sanctions", not "hit the hospital with missiles"
         if "greeted" in wanted and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or c.lemma_.lower() in NEEDS["office"])
-                                       for c in token.children) and {t.lemma_.lower() for t in token.sent} & ARRIVALS and not (
-                {t.lemma_.lower() for t in token.sent} & {"video", "virtual", "message"}):
+                                       for c in token.children) and _sentence_lemmas(token.sent) & ARRIVALS and not (
+                _sentence_lemmas(token.sent) & {"video", "virtual", "message"}):
             # "greeted President Kim at Pyongyang airport", not "greeted the news with relief", a
             # leader at a summit, in a video call or by message
             marks.add("<person_greeted>")
@@ -1930,8 +1939,9 @@ class Extractor:
             marks.add("<body_left>")  # "pulled out of the grain initiative", not "pulled its troops out of the alliance's base"
         if "cabinet" in wanted and any(c.dep_ == "dobj" and c.lemma_.lower() in ("government", "cabinet") and not any(
                 g.lower_ == "as" for g in (*token.children, *c.children)) for c in token.children):
-            # "dismissed the Whitlam government", not "dismissed the British government as irrelevant"
-            marks.add("<cabinet_dismissed>")  # "dismissed the Whitlam government", not "dismissed government claims"
+            # "dismissed the Whitlam government", not "dismissed government claims" nor "dismissed
+            # the British government as irrelevant"
+            marks.add("<cabinet_dismissed>")
         if "hostilities" in wanted and any(c.dep_ == "dobj" and (c.lemma_.lower() in ("advance", "offensive") or c.lemma_.lower() == "operation" and any(
                 a.dep_ in ("amod", "compound") and a.lower_ in ("military", "ground", "air", "combat") for a in c.children)) and any(
                 g.dep_ == "poss" and g.lower_ in ("its", "their", "his", "her") for g in c.children) for c in token.children):
@@ -2130,9 +2140,8 @@ class Extractor:
                     c.dep_ == "nsubj" and (c.lemma_.lower() in JUNTAS - {"general"} or c.lower_ == "forces" and any(a.lower_ == "armed" for a in c.children))
                     for c in token.children)):
             rule = TriggerRule("COERCE", "seize", "", "")  # "the army removed President Bashir": a coup, not a removal by law
-        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and ((body := next((
-                m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
-                if self.kind(m.code) == "organisation"), None)) is not None or any(
+        elif (rule.type, rule.mode) == ("COERCE", "deport") and token.lemma_.lower() in ("expel", "expulsion") and (
+                self._body_left(token, by_token) is not None or any(
                 m is not None and self.kind(m.code) == "organisation" for m in (source_m, target_m))):
             # "the General Assembly expelled Taiwan": a member put out; "Ethiopia expelled seven
             # UN officials": an organisation's people sent away, as envoys are
@@ -2192,9 +2201,7 @@ class Extractor:
             # not at the platform's home state
             target_m = ActorMention(target_m.start, target_m.end, source_m.code, "state", target_m.text)
         if rule.type == "SANCTION" and token.lemma_.lower() in ("expel", "suspend") and any(c.dep_ == "nsubjpass" for c in token.children) and not any(
-                c.dep_ == "agent" for c in token.children) and (
-                body := next((m for c in token.children if c.dep_ == "prep" and c.lower_ == "from" for m in self._actors_in(c.subtree, by_token)
-                              if self.kind(m.code) == "organisation"), None)) is not None:
+                c.dep_ == "agent" for c in token.children) and (body := self._body_left(token, by_token)) is not None:
             # "South Africa was expelled from the Commonwealth", "Fiji was suspended from the
             # Commonwealth": the body puts its member out
             source_m, target_m = body, target_m if target_m is not None and target_m.code != body.code else source_m
